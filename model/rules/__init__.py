@@ -1,0 +1,1 @@
+"""Weak labelling functions, one module per family (skweak style). No torch here."""
