@@ -84,3 +84,9 @@ class Prediction:
             "sentences": [s.to_dict() for s in self.sentences],
             "topics": [t.to_dict() for t in self.topics],
         }
+
+
+# IOB2 tags over PhoBERT words, in the order the model's id2label uses.
+NER_TAGS: tuple[str, ...] = ("O",) + tuple(
+    f"{p}-{label}" for label in ENTITY_LABELS for p in ("B", "I")
+)

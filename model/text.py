@@ -1,0 +1,223 @@
+"""The one place that maps raw text ↔ normalised view ↔ sentences ↔ syllables ↔ words.
+
+Every unit carries offsets into its sentence's normalised text; ``Sentence.to_raw``
+turns them into offsets into the caller's raw string. Nothing else in phogov does
+offset arithmetic on raw text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from phogov.normalize import View, normalize
+from phogov.segment import DEFAULT_SEGMENTER, get_segmenter
+
+# A syllable: a number with Vietnamese separators (234.000, 16,5), a run of
+# letters, or any other single visible character (punctuation, %, emoji).
+_SYLLABLE = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+|\S")
+# Sentence end inside a line (ANNOTATION.md): . ! ? … then whitespace then an upper-case letter.
+_SENT_END = re.compile(r"[.!?…](?=[ ]+(\w))")
+
+
+@dataclass(frozen=True)
+class Word:
+    """A PhoBERT word: ``form`` joins its syllables with ``_``; offsets in the sentence view."""
+
+    start: int
+    end: int
+    form: str
+    first_syllable: int
+    last_syllable: int
+
+
+@dataclass
+class Sentence:
+    """One sentence of a document: its view text and the way back to raw offsets."""
+
+    doc_view: View
+    start: int  # offsets in the document view
+    end: int
+    segmenter: str = DEFAULT_SEGMENTER
+    _words: list[Word] | None = field(default=None, repr=False)
+
+    @property
+    def text(self) -> str:
+        """The normalised sentence text that rules and the model read."""
+        return self.doc_view.text[self.start : self.end]
+
+    @property
+    def raw_start(self) -> int:
+        return self.doc_view.raw_start[self.start]
+
+    @property
+    def raw_end(self) -> int:
+        return self.doc_view.raw_end[self.end - 1]
+
+    @property
+    def raw_text(self) -> str:
+        return self.doc_view.raw[self.raw_start : self.raw_end]
+
+    def to_raw(self, start: int, end: int) -> tuple[int, int]:
+        """Map a span of ``self.text`` to offsets into the raw document."""
+        return self.doc_view.to_raw(self.start + start, self.start + end)
+
+    @cached_property
+    def syllables(self) -> list[tuple[int, int]]:
+        """Syllables and punctuation as [start, end) in ``self.text``."""
+        return [(m.start(), m.end()) for m in _SYLLABLE.finditer(self.text)]
+
+    @property
+    def words(self) -> list[Word]:
+        """PhoBERT-style words, each a run of whole syllables."""
+        if self._words is None:
+            self._words = segment_words(self.text, self.syllables, self.segmenter)
+        return self._words
+
+
+def split_sentences(view_text: str) -> list[tuple[int, int]]:
+    """Sentence spans in a view text, exactly as ANNOTATION.md defines them."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for line in view_text.split("\n"):
+        line_start = pos
+        pos += len(line) + 1
+        cut = 0
+        pieces: list[tuple[int, int]] = []
+        for m in _SENT_END.finditer(line):
+            if m.group(1).isupper():
+                pieces.append((cut, m.end()))
+                cut = m.end()
+        pieces.append((cut, len(line)))
+        for a, b in pieces:
+            chunk = line[a:b]
+            stripped = chunk.strip()
+            if not stripped:
+                continue
+            a += len(chunk) - len(chunk.lstrip())
+            spans.append((line_start + a, line_start + a + len(stripped)))
+    return spans
+
+
+def sentences(raw: str, segmenter: str = DEFAULT_SEGMENTER) -> list[Sentence]:
+    """Split a raw document into sentences (words are segmented lazily)."""
+    if not isinstance(raw, str):
+        raise TypeError(f"text must be a str, got {type(raw).__name__}")
+    view = normalize(raw)
+    return [Sentence(view, a, b, segmenter) for a, b in split_sentences(view.text)]
+
+
+def syllable_spans(raw: str) -> list[tuple[int, int]]:
+    """Syllables of a raw string as raw offsets (the evaluation's fixed tokenisation)."""
+    view = normalize(raw)
+    return [view.to_raw(a, b) for a, b in (m.span() for m in _SYLLABLE.finditer(view.text))]
+
+
+def segment_words(
+    text: str, syllables: list[tuple[int, int]], segmenter: str = DEFAULT_SEGMENTER
+) -> list[Word]:
+    """Group syllables into words as the segmenter does, realigned to ``text``.
+
+    The segmenter's output is matched back to ``text`` character by character
+    (ignoring spaces and its ``_`` joins); where it rewrote or lost characters,
+    the affected syllables fall back to one word each, so no character is lost.
+    """
+    owner = [-1] * len(text)  # segmenter token index per character of text
+    tokens = get_segmenter(segmenter)(text) if syllables else []
+    pos = 0
+    for t_index, token in enumerate(tokens):
+        for ch in token:
+            if ch == "_" and (pos >= len(text) or text[pos] != "_"):
+                continue
+            while pos < len(text) and text[pos].isspace():
+                pos += 1
+            if pos < len(text) and text[pos] == ch:
+                owner[pos] = t_index
+                pos += 1
+            else:  # rewritten character: resynchronise on the next match
+                nxt = text.find(ch, pos)
+                if nxt != -1 and nxt - pos < 4:
+                    owner[nxt] = t_index
+                    pos = nxt + 1
+    words: list[Word] = []
+    i = 0
+    while i < len(syllables):
+        j = i
+        a, b = syllables[i]
+        tok = owner[a]
+        if tok >= 0 and text[a:b].isalpha():
+            # extend over following letter syllables of the same segmenter token
+            while (
+                j + 1 < len(syllables)
+                and text[syllables[j + 1][0] : syllables[j + 1][1]].isalpha()
+                and owner[syllables[j + 1][0]] == tok
+                and all(owner[k] == tok for k in range(*syllables[j + 1]))
+                and all(owner[k] == tok for k in range(*syllables[j]))
+            ):
+                j += 1
+        form = "_".join(text[s:e] for s, e in syllables[i : j + 1])
+        words.append(Word(syllables[i][0], syllables[j][1], form, i, j))
+        i = j + 1
+    return words
+
+
+def segmented_sentences(raw: str, segmenter: str = DEFAULT_SEGMENTER) -> list[str]:
+    """PhoBERT-style input lines (``Bí_thư Thành_ủy chủ_trì``), one per sentence."""
+    return [" ".join(w.form for w in s.words) for s in sentences(raw, segmenter)]
+
+
+def spans_to_tags(sentence: Sentence, spans: list[tuple[int, int, str]], unit: str = "word") -> list[str]:
+    """IOB2 tags for the words (or syllables) of a sentence from spans in ``sentence.text``.
+
+    A unit is inside a span when its first character is; a span that starts
+    inside a unit starts at that unit (the model can only say whole words).
+    """
+    units = _units(sentence, unit)
+    tags = ["O"] * len(units)
+    for start, end, label in sorted(spans):
+        first = True
+        for k, (a, _b) in enumerate(units):
+            inside = start <= a < end or (first and a < start < _b)
+            if inside:
+                tags[k] = ("B-" if first else "I-") + label
+                first = False
+    return tags
+
+
+def tags_to_spans(
+    sentence: Sentence, tags: list[str], scores: list[float] | None = None, unit: str = "word"
+) -> list[tuple[int, int, str, float]]:
+    """Spans (start, end, label, mean score) in ``sentence.text`` from IOB2 unit tags.
+
+    An ``I-X`` that does not continue an ``X`` starts a new span (lenient decoding),
+    so the model never loses an entity to a bad first tag.
+    """
+    units = _units(sentence, unit)
+    if len(tags) != len(units):
+        raise ValueError(f"{len(tags)} tags for {len(units)} {unit}s")
+    out: list[tuple[int, int, str, float]] = []
+    cur: list | None = None
+    for k, tag in enumerate(tags):
+        prefix, _, label = tag.partition("-")
+        score = scores[k] if scores is not None else 1.0
+        if prefix == "I" and cur is not None and cur[2] == label:
+            cur[1] = units[k][1]
+            cur[3].append(score)
+            continue
+        if cur is not None:
+            out.append((cur[0], cur[1], cur[2], sum(cur[3]) / len(cur[3])))
+            cur = None
+        if prefix in ("B", "I"):
+            cur = [units[k][0], units[k][1], label, [score]]
+    if cur is not None:
+        out.append((cur[0], cur[1], cur[2], sum(cur[3]) / len(cur[3])))
+    return out
+
+
+def _units(sentence: Sentence, unit: str) -> list[tuple[int, int]]:
+    if unit == "word":
+        return [(w.start, w.end) for w in sentence.words]
+    if unit == "syllable":
+        return sentence.syllables
+    raise ValueError(f"unit must be 'word' or 'syllable', got {unit!r}")
