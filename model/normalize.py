@@ -108,9 +108,8 @@ def _letters(chunk: str, pos: int, out: list[str], starts: list[int], ends: list
     # Re-split the fixed NFD string into the same clusters (tone moves keep the count).
     pieces: list[str] = []
     k = 0
-    for d in decomposed:
-        base_len = 1
-        j = k + base_len
+    for _ in decomposed:
+        j = k + 1
         while j < len(fixed) and unicodedata.combining(fixed[j]):
             j += 1
         pieces.append(fixed[k:j])

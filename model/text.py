@@ -167,7 +167,9 @@ def segmented_sentences(raw: str, segmenter: str = DEFAULT_SEGMENTER) -> list[st
     return [" ".join(w.form for w in s.words) for s in sentences(raw, segmenter)]
 
 
-def spans_to_tags(sentence: Sentence, spans: list[tuple[int, int, str]], unit: str = "word") -> list[str]:
+def spans_to_tags(
+    sentence: Sentence, spans: list[tuple[int, int, str]], unit: str = "word"
+) -> list[str]:
     """IOB2 tags for the words (or syllables) of a sentence from spans in ``sentence.text``.
 
     A unit is inside a span when its first character is; a span that starts

@@ -1,0 +1,228 @@
+"""The ``phogov`` command: each subcommand is a thin call into a module."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import os
+import sys
+import typing
+from collections.abc import Sequence
+from pathlib import Path
+
+
+def _add_dataclass_args(
+    parser: argparse.ArgumentParser, cls: type, skip: Sequence[str] = ()
+) -> None:
+    """Expose a dataclass's fields as ``--flags`` (help from field metadata)."""
+    hints = typing.get_type_hints(cls)
+    for f in dataclasses.fields(cls):
+        if f.name in skip:
+            continue
+        flag = "--" + f.name.replace("_", "-")
+        kind = hints[f.name]
+        help_ = f.metadata.get("help", "")
+        default = None if f.default is dataclasses.MISSING else f.default
+        if f.default_factory is not dataclasses.MISSING:  # type: ignore[misc]
+            default = f.default_factory()  # type: ignore[misc]
+        origin = typing.get_origin(kind)
+        args = [a for a in typing.get_args(kind) if a is not type(None)]
+        if kind is bool:
+            parser.add_argument(flag, action=argparse.BooleanOptionalAction, default=default,
+                                help=help_)
+        elif origin in (list, tuple) or (args and typing.get_origin(args[0]) in (list, tuple)):
+            parser.add_argument(flag, nargs="+", default=default, help=help_)
+        else:
+            base = args[0] if args else kind
+            conv = base if base in (int, float) else str
+            required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING  # type: ignore[misc]
+            parser.add_argument(flag, type=conv, default=default, required=required, help=help_)
+
+
+def _dataclass_from(ns: argparse.Namespace, cls: type, **extra):
+    names = {f.name for f in dataclasses.fields(cls)}
+    values = {k: v for k, v in vars(ns).items() if k in names}
+    values.update(extra)
+    return cls(**values)
+
+
+# --------------------------------------------------------------------------- commands
+
+
+def cmd_weak_label(ns: argparse.Namespace) -> int:
+    from phogov.training.weak_dataset import build_weak_dataset
+
+    ds, counts, n_docs = build_weak_dataset(ns.input, ns.out, ns.segmenter, ns.limit)
+    print(f"{n_docs} documents, {len(ds)} sentences → {ns.out}")
+    print("entities:", ", ".join(f"{k} {v}" for k, v in sorted(counts["entities"].items())))
+    print("topics:  ", ", ".join(f"{k} {v}" for k, v in sorted(counts["topics"].items())))
+    return 0
+
+
+def cmd_evaluate(ns: argparse.Namespace) -> int:
+    from phogov.eval.evaluate import run
+
+    run(ns.gold, ns.model, ns.json)
+    return 0
+
+
+def cmd_predict(ns: argparse.Namespace) -> int:
+    from phogov.predictor import predict
+
+    if (ns.text is None) == (ns.file is None):
+        raise ValueError("give either TEXT or --file F")
+    text = ns.text if ns.file is None else Path(ns.file).read_text(encoding="utf-8")
+    result = predict(text, model=ns.model)
+    if ns.json:
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+    else:
+        print(format_prediction(result))
+    return 0
+
+
+def format_prediction(result: dict) -> str:
+    """A readable view of one predict() result."""
+    lines = ["Topics: " + (", ".join(f"{t['label']} {t['score']:.2f}" for t in result["topics"])
+                          or "—"), "", "Entities:"]
+    for e in result["entities"]:
+        extra = ""
+        if "values" in e:
+            extra = f"  values={e['values']}" + (f" {e['unit']}" if e.get("unit") else "")
+        if e.get("titles"):
+            extra = "  titles=" + "; ".join(e["titles"])
+        lines.append(f"  [{e['start']:>5}:{e['end']:<5}] {e['label']:<8} {e['text']}{extra}")
+    lines += ["", "Sentences:"]
+    for s in result["sentences"]:
+        tops = ",".join(t["label"] for t in s["topics"]) or "-"
+        lines.append(f"  {tops:<24} {s['text'][:90]}")
+    return "\n".join(lines)
+
+
+def cmd_make_backbone(ns: argparse.Namespace) -> int:
+    from phogov.training.backbone import make_backbone
+
+    make_backbone(ns.out, ns.corpus, layers=ns.layers, hidden=ns.hidden, heads=ns.heads,
+                  vocab_size=ns.vocab_size, seed=ns.seed, max_lines=ns.max_lines)
+    print(f"backbone written to {ns.out}")
+    return 0
+
+
+def cmd_pretrain(ns: argparse.Namespace) -> int:
+    from phogov.training.backbone import PretrainArguments, pretrain
+
+    out = pretrain(_dataclass_from(ns, PretrainArguments))
+    print(f"pretrained model written to {out}")
+    return 0
+
+
+def cmd_train(ns: argparse.Namespace) -> int:
+    from phogov.training.finetune import FinetuneArguments, train
+
+    out = train(_dataclass_from(ns, FinetuneArguments))
+    print(f"model written to {out}")
+    return 0
+
+
+def cmd_train_topics(ns: argparse.Namespace) -> int:
+    from phogov.training.topics import TopicTrainArguments, train_topics
+
+    report = train_topics(_dataclass_from(ns, TopicTrainArguments))
+    print(json.dumps(report, ensure_ascii=False, indent=2))
+    return 0
+
+
+def cmd_bench(ns: argparse.Namespace) -> int:
+    from phogov.eval.bench import run_bench
+
+    run_bench(ns.model, baseline=ns.baseline, sentences=ns.sentences, batch_size=ns.batch_size,
+              json_out=ns.json)
+    return 0
+
+
+# --------------------------------------------------------------------------- parser
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser; training flags are read from their dataclass only when that command runs."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    p = argparse.ArgumentParser(prog="phogov", description=__doc__)
+    sub = p.add_subparsers(dest="command", required=True)
+
+    w = sub.add_parser("weak-label", help="label documents with the rules into a datasets dir")
+    w.add_argument("--input", nargs="+", required=True,
+                   help=".txt files, .jsonl/.jsonl.gz files with a 'text' field, or folders")
+    w.add_argument("--out", required=True, help="output dataset directory")
+    w.add_argument("--segmenter", default="pyvi")
+    w.add_argument("--limit", type=int, default=None, help="only the first N documents")
+    w.set_defaults(func=cmd_weak_label)
+
+    e = sub.add_parser("evaluate", help="score a model (or the rules) on gold JSONL")
+    e.add_argument("gold", help="gold sentences, JSONL as in ANNOTATION.md")
+    e.add_argument("--model", default="rules", help="'rules' or a model directory / id")
+    e.add_argument("--json", default=None, help="write the report as JSON here")
+    e.set_defaults(func=cmd_evaluate)
+
+    pr = sub.add_parser("predict", help="entities and topics of a text")
+    pr.add_argument("text", nargs="?", default=None)
+    pr.add_argument("--file", default=None, help="read the text from a UTF-8 file")
+    pr.add_argument("--model", default=None, help="model dir/id, 'rules', or $PHOGOV_MODEL")
+    pr.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    pr.set_defaults(func=cmd_predict)
+
+    mb = sub.add_parser("make-backbone", help="a small random PhoBERT-style backbone")
+    mb.add_argument("--out", required=True)
+    mb.add_argument("--corpus", nargs="+", required=True)
+    mb.add_argument("--layers", type=int, default=2)
+    mb.add_argument("--hidden", type=int, default=128)
+    mb.add_argument("--heads", type=int, default=2)
+    mb.add_argument("--vocab-size", type=int, default=8000)
+    mb.add_argument("--max-lines", type=int, default=None)
+    mb.add_argument("--seed", type=int, default=42)
+    mb.set_defaults(func=cmd_make_backbone)
+
+    b = sub.add_parser("bench", help="predict() throughput against the plain HF forward pass")
+    b.add_argument("--model", required=True)
+    b.add_argument("--baseline", default=None, help="a second model to compare in the same run")
+    b.add_argument("--sentences", type=int, default=2000)
+    b.add_argument("--batch-size", type=int, default=32)
+    b.add_argument("--json", default=None)
+    b.set_defaults(func=cmd_bench)
+
+    lazy = [
+        ("pretrain", "MLM pretraining of a small PhoBERT-style model",
+         "phogov.training.backbone", "PretrainArguments", cmd_pretrain),
+        ("train", "fine-tune a backbone on weak (and gold) labels",
+         "phogov.training.finetune", "FinetuneArguments", cmd_train),
+        ("train-topics", "train the topic classifier on your own label set",
+         "phogov.training.topics", "TopicTrainArguments", cmd_train_topics),
+    ]
+    for name, help_, module, cls_name, func in lazy:
+        _add_lazy(sub, name, help_, module, cls_name, func, active=bool(argv) and argv[0] == name)
+    return p
+
+
+def _add_lazy(sub, name: str, help_: str, module: str, cls_name: str, func, active: bool) -> None:
+    """Training subcommands: flags come from the module's dataclass, imported only if asked."""
+    parser = sub.add_parser(name, help=help_)
+    parser.set_defaults(func=func)
+    if active:
+        import importlib
+
+        _add_dataclass_args(parser, getattr(importlib.import_module(module), cls_name))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser(argv)
+    ns = parser.parse_args(argv)
+    try:
+        return int(ns.func(ns) or 0)
+    except (ValueError, TypeError, FileNotFoundError, RuntimeError, OSError) as exc:
+        if os.environ.get("PHOGOV_DEBUG"):
+            raise
+        print(f"phogov {ns.command}: error: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,49 @@
+"""Run every labelling family over a document and resolve their overlaps.
+
+Precedence (a priority vote, skweak's simplest aggregator): MONEY and PERCENT
+first, because a number with a currency or ``%`` is unambiguous and their
+patterns are the most precise; then OFFICIAL, because a personal name next to
+a title is rarely anything else; ORG last, as its head-noun patterns are the
+broadest. Within one family the longer span wins (the guideline's "longest
+specific name wins"), then the earlier one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from phogov.rules import money, officials, orgs, percent, topics
+from phogov.types import Span
+
+PRIORITY = {"MONEY": 0, "PERCENT": 0, "OFFICIAL": 1, "ORG": 2}
+
+
+@dataclass
+class RuleResult:
+    """What the rules say about one sentence (offsets in the sentence view text)."""
+
+    entities: list[Span]
+    topic_scores: dict[str, float]
+    topics: list[str]
+
+
+def resolve_overlaps(spans: list[Span]) -> list[Span]:
+    """Keep a non-overlapping subset by priority, then length, then position."""
+    ranked = sorted(spans, key=lambda s: (PRIORITY.get(s.label, 9), -(s.end - s.start), s.start))
+    kept: list[Span] = []
+    for span in ranked:
+        if all(span.end <= k.start or span.start >= k.end for k in kept):
+            kept.append(span)
+    return sorted(kept, key=lambda s: s.start)
+
+
+def label_sentence(text: str, memory: officials.DocMemory) -> RuleResult:
+    """All families on one normalised sentence; ``memory`` carries officials across sentences."""
+    found = money.find(text) + percent.find(text) + officials.find(text, memory) + orgs.find(text)
+    return RuleResult(resolve_overlaps(found), topics.score(text), topics.label(text))
+
+
+def label_document(sentence_texts: list[str]) -> list[RuleResult]:
+    """Label the normalised sentences of one document, in order."""
+    memory = officials.DocMemory()
+    return [label_sentence(text, memory) for text in sentence_texts]
