@@ -37,13 +37,21 @@ def resolve_overlaps(spans: list[Span]) -> list[Span]:
     return sorted(kept, key=lambda s: s.start)
 
 
-def label_sentence(text: str, memory: officials.DocMemory) -> RuleResult:
-    """All families on one normalised sentence; ``memory`` carries officials across sentences."""
+def find_entities(text: str, memory: officials.DocMemory) -> list[Span]:
+    """All entity families on one normalised sentence; ``memory`` carries officials onward."""
     found = money.find(text) + percent.find(text) + officials.find(text, memory) + orgs.find(text)
-    return RuleResult(resolve_overlaps(found), topics.score(text), topics.label(text))
+    return resolve_overlaps(found)
 
 
 def label_document(sentence_texts: list[str]) -> list[RuleResult]:
-    """Label the normalised sentences of one document, in order."""
+    """Label the normalised sentences of one document, in order (topics use the order too)."""
     memory = officials.DocMemory()
-    return [label_sentence(text, memory) for text in sentence_texts]
+    topic_scores = topics.score_document(sentence_texts)
+    return [
+        RuleResult(
+            find_entities(text, memory),
+            scores,
+            [t for t in topics.TOPIC_LABELS if scores[t] >= topics.THRESHOLD],
+        )
+        for text, scores in zip(sentence_texts, topic_scores)
+    ]

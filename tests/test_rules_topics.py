@@ -1,0 +1,229 @@
+"""Sentence topic rules: expected topics checked by hand against ANNOTATION.md "Sentence topics"."""
+
+from __future__ import annotations
+
+import pytest
+
+from phogov.normalize import normalize
+from phogov.rules import topics
+from phogov.types import TOPIC_LABELS
+
+
+def lab(raw: str) -> list[str]:
+    return topics.label(normalize(raw).text)
+
+
+# --- one clear case per topic ------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kết nạp 215 đảng viên mới, thành lập thêm 6 chi bộ trực thuộc.", ["PARTY"]),
+        ("Công tác kiểm tra, giám sát và thi hành kỷ luật đảng được tăng cường.", ["PARTY"]),
+        ("Thực hiện nghiêm việc luân chuyển, điều động cán bộ lãnh đạo.", ["PARTY"]),
+        ("Phong trào thi đua yêu nước lan tỏa rộng khắp.", ["PARTY"]),
+        ("Công tác dân vận của chính quyền có nhiều chuyển biến.", ["PARTY"]),
+        ("Tốc độ tăng trưởng GRDP ước đạt 8,2%.", ["ECONOMY"]),
+        ("Giải ngân vốn đầu tư công đạt 95% kế hoạch.", ["ECONOMY"]),
+        ("Lượng khách du lịch đến tỉnh tăng mạnh so với cùng kỳ.", ["ECONOMY"]),
+        ("Phê duyệt Quy hoạch tỉnh thời kỳ 2021-2030, tầm nhìn đến năm 2050.", ["ECONOMY"]),
+        ("Tỉnh xếp thứ 5 cả nước về chỉ số PAR INDEX và SIPAS.", ["GOVERNANCE"]),
+        ("Cắt giảm 20% thủ tục hành chính, đẩy mạnh chuyển đổi số.", ["GOVERNANCE"]),
+        ("Giải quyết dứt điểm các vụ khiếu nại, tố cáo kéo dài.", ["GOVERNANCE"]),
+        ("Hoàn thành sắp xếp đơn vị hành chính cấp xã trước ngày 1/7.", ["GOVERNANCE"]),
+        ("Cuộc bầu cử đại biểu HĐND các cấp diễn ra an toàn.", ["GOVERNANCE"]),
+        ("Lực lượng công an triệt phá nhiều đường dây tội phạm ma túy.", ["SECURITY"]),
+        ("Bảo vệ vững chắc chủ quyền biên giới quốc gia.", ["SECURITY"]),
+        ("Tỷ lệ hộ nghèo giảm còn 1,2%, an sinh xã hội được bảo đảm.", ["SOCIETY"]),
+        ("Nâng cao chất lượng giáo dục và y tế cơ sở.", ["SOCIETY"]),
+        ("Toàn tỉnh có 80 xã đạt chuẩn nông thôn mới.", ["SOCIETY"]),
+        ("Quang cảnh hội nghị.", ["EVENT"]),
+        ("Đồng chí Nguyễn Văn Nam, Phó Chủ tịch UBND tỉnh chủ trì hội nghị.", ["EVENT"]),
+        ("Dự hội nghị có các đồng chí trong Ban Thường vụ Tỉnh ủy.", ["EVENT"]),
+        ("Bí thư Tỉnh ủy trao Bằng khen cho 12 tập thể có thành tích xuất sắc.", ["EVENT"]),
+    ],
+)
+def test_single_topic(text: str, expected: list[str]) -> None:
+    assert lab(text) == expected
+
+
+def test_multi_label_in_topic_order() -> None:
+    text = (
+        "Năm 2025, tỉnh phấn đấu tăng trưởng GRDP 9%, giữ vững quốc phòng, an ninh "
+        "và nâng cao đời sống nhân dân."
+    )
+    assert lab(text) == ["ECONOMY", "SECURITY", "SOCIETY"]
+
+
+# --- the guideline's special rules --------------------------------------------------------------
+
+def test_noi_chinh_is_party_and_security() -> None:
+    assert lab("Công tác nội chính có nhiều đổi mới.") == ["PARTY", "SECURITY"]
+
+
+def test_kinh_te_xa_hoi_alone_is_economy() -> None:
+    # "xã hội" inside "kinh tế - xã hội" must not add SOCIETY (any dash, any spacing)
+    assert lab("Thực hiện các nhiệm vụ phát triển kinh tế - xã hội năm 2025") == ["ECONOMY"]
+    assert lab("Tình hình kinh tế–xã hội tiếp tục ổn định.") == ["ECONOMY"]
+    assert lab("Kết quả phát triển KT-XH quý I khả quan.") == ["ECONOMY"]
+
+
+def test_social_order_is_security_not_society() -> None:
+    assert lab("Trật tự an toàn xã hội được giữ vững.") == ["SECURITY"]
+
+
+def test_natural_disaster_response_is_society() -> None:
+    assert lab("Tỉnh tập trung khắc phục hậu quả cơn bão số 3 và mưa lũ.") == ["SOCIETY"]
+
+
+def test_party_as_occasion_adds_no_party() -> None:
+    # guideline: PARTY is not added when the Party is only the occasion ("chào mừng Đại hội")
+    assert lab("Khởi công 5 dự án chào mừng Đại hội Đảng bộ tỉnh lần thứ XVIII.") == ["ECONOMY"]
+
+
+def test_party_congress_as_subject_is_party() -> None:
+    assert "PARTY" in lab("Tổ chức thành công Đại hội Đảng bộ các cấp nhiệm kỳ 2025-2030.")
+
+
+def test_emulation_for_congress_is_still_party() -> None:
+    # the emulation movement is Party work even though the congress is only the occasion
+    assert lab("Phát động phong trào thi đua chào mừng Đại hội Đảng bộ tỉnh.") == ["PARTY"]
+
+
+def test_cited_congress_resolution_does_not_make_party() -> None:
+    text = (
+        "Chi đầu tư phát triển đạt 60% tổng chi ngân sách "
+        "theo Nghị quyết Đại hội XV Đảng bộ tỉnh."
+    )
+    assert lab(text) == ["ECONOMY"]
+
+
+def test_announcing_a_party_committee_meeting_is_event_only() -> None:
+    assert lab("Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 20.") == ["EVENT"]
+    text = "Sáng 5/3, Ban Thường vụ Tỉnh ủy tổ chức hội nghị lần thứ 12 theo quy chế làm việc."
+    assert lab(text) == ["EVENT"]
+
+
+def test_naming_party_bodies_is_not_party_work() -> None:
+    assert "PARTY" not in lab("Ban Thường vụ Tỉnh ủy đánh giá cao kết quả đạt được của huyện.")
+
+
+def test_speech_intro_is_event_plus_content_later_sentence_content_only() -> None:
+    intro = (
+        "Phát biểu chỉ đạo, đồng chí Trần Văn Bình, Bí thư Tỉnh ủy yêu cầu các địa phương "
+        "đẩy nhanh giải ngân vốn đầu tư công."
+    )
+    later = "Các địa phương cần tháo gỡ vướng mắc để đẩy nhanh giải ngân vốn đầu tư công."
+    assert lab(intro) == ["ECONOMY", "EVENT"]
+    assert lab(later) == ["ECONOMY"]
+
+
+def test_speech_intro_with_nhan_manh_colon() -> None:
+    text = "Đồng chí Chủ tịch UBND tỉnh nhấn mạnh: phải làm tốt công tác cải cách hành chính."
+    assert lab(text) == ["GOVERNANCE", "EVENT"]
+
+
+def test_counted_comrades_are_not_a_speaker() -> None:
+    # "25 đồng chí" are award recipients, not someone giving a speech
+    assert "EVENT" not in lab("Có 25 đồng chí được đề nghị xét tặng danh hiệu.")
+
+
+def test_state_inspection_is_governance() -> None:
+    assert "GOVERNANCE" in lab("Tăng cường thanh tra việc thực thi công vụ của công chức.")
+
+
+def test_cadre_planning_is_not_economic_planning() -> None:
+    text = "Công tác cán bộ, nhất là quy hoạch, bổ nhiệm được thực hiện chặt chẽ."
+    assert lab(text) == ["PARTY"]
+
+
+def test_business_environment_is_not_the_environment() -> None:
+    assert lab("Môi trường đầu tư kinh doanh tiếp tục được cải thiện.") == ["ECONOMY"]
+
+
+def test_thuc_thi_cong_vu_is_not_construction() -> None:
+    assert "ECONOMY" not in lab("Nâng cao trách nhiệm thực thi công vụ của cán bộ.")
+
+
+def test_economic_recession_is_not_party_decline() -> None:
+    assert "PARTY" not in lab("Thị trường xuất khẩu chịu ảnh hưởng của suy thoái kinh tế.")
+    assert "PARTY" in lab("Kiên quyết ngăn chặn, đẩy lùi suy thoái về tư tưởng chính trị.")
+
+
+def test_misplaced_tone_is_tolerated() -> None:
+    # the source writes "thảo lụân" for "thảo luận"
+    assert "EVENT" in lab("Qua thảo lụân, các đại biểu thống nhất thông qua nghị quyết.")
+
+
+# --- no topic -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "0:00 / 0:00",
+        "0:00",
+        "Print Thứ Bảy, 04/12/2021 19:21 Gốc",
+        "Thứ Hai, 12/05/2025 08:30",
+        "Ảnh: Đàm Thanh",
+        "Thu Hường",
+        "Tin tức khác",
+        "Đọc thêm",
+        "Email: ubnd@quangninh.gov.vn",
+        "Điện thoại: 02033.825.408",
+        "CƠ QUAN QUẢN LÝ: Trung tâm Truyền thông và Văn hóa Thành phố",
+        "QR CODE: Hội nghị Thành ủy lần thứ 6: Tổng kết nhiệm vụ năm 2021",
+        "Thống kê truy cập",
+        "Công tác đối ngoại có nhiều khởi sắc.",
+        "Kết quả đó có sự đóng góp quan trọng của thành phố.",
+        "",
+    ],
+)
+def test_no_topic(text: str) -> None:
+    assert lab(text) == []
+
+
+def test_content_starting_like_furniture_is_kept() -> None:
+    # only "Cơ quan quản lý:" is a footer; a sentence about state bodies is content
+    assert lab("Cơ quan quản lý nhà nước cần đơn giản hóa thủ tục hành chính.") == ["GOVERNANCE"]
+
+
+# --- API shape ------------------------------------------------------------------------------------
+
+def test_score_has_all_keys_in_unit_interval() -> None:
+    s = topics.score("Giải ngân vốn đầu tư công đạt 95% kế hoạch.")
+    assert set(s) == set(TOPIC_LABELS)
+    assert all(0.0 <= v <= 1.0 for v in s.values())
+    assert s["ECONOMY"] >= topics.THRESHOLD > s["SECURITY"]
+    assert topics.score("0:00 / 0:00") == dict.fromkeys(TOPIC_LABELS, 0.0)
+
+
+def test_more_evidence_scores_higher() -> None:
+    weak = topics.score("Ban Chấp hành Đảng bộ tỉnh.")["PARTY"]
+    strong = topics.score("Ban Chấp hành Đảng bộ tỉnh lãnh đạo công tác xây dựng Đảng.")["PARTY"]
+    assert weak < topics.THRESHOLD <= strong
+
+
+def test_label_document_drops_related_news_links() -> None:
+    sents = [
+        "Giải ngân vốn đầu tư công đạt 95% kế hoạch.",
+        "Tin tức khác",
+        "- Công bố kết quả xếp hạng chỉ số PAR INDEX năm 2024 của các phường, xã.",
+        "- Phiên họp thường kỳ tháng 2/2025.",
+    ]
+    assert topics.label_document(sents) == [["ECONOMY"], [], [], []]
+    # the same link line on its own (no header before it) is read as content
+    assert topics.label(sents[2]) == ["GOVERNANCE"]
+
+
+# --- gold -----------------------------------------------------------------------------------------
+
+def test_gold_micro_f1(gold: list[dict]) -> None:
+    tp = fp = fn = 0
+    for g in gold:
+        pred = set(lab(g["text"]))
+        ref = set(g["topics"])
+        tp += len(pred & ref)
+        fp += len(pred - ref)
+        fn += len(ref - pred)
+    f1 = 2 * tp / (2 * tp + fp + fn)
+    assert f1 >= 0.90
