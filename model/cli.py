@@ -20,7 +20,7 @@ def _add_dataclass_args(
     for f in dataclasses.fields(cls):
         if f.name in skip:
             continue
-        flag = "--" + f.name.replace("_", "-")
+        flags = ["--" + f.name.replace("_", "-"), *f.metadata.get("aliases", ())]
         kind = hints[f.name]
         help_ = f.metadata.get("help", "")
         default = None if f.default is dataclasses.MISSING else f.default
@@ -29,15 +29,28 @@ def _add_dataclass_args(
         origin = typing.get_origin(kind)
         args = [a for a in typing.get_args(kind) if a is not type(None)]
         if kind is bool:
-            parser.add_argument(flag, action=argparse.BooleanOptionalAction, default=default,
-                                help=help_)
+            parser.add_argument(*flags, dest=f.name, action=argparse.BooleanOptionalAction,
+                                default=default, help=help_)
         elif origin in (list, tuple) or (args and typing.get_origin(args[0]) in (list, tuple)):
-            parser.add_argument(flag, nargs="+", default=default, help=help_)
+            parser.add_argument(*flags, dest=f.name, nargs="+", default=default, help=help_)
         else:
             base = args[0] if args else kind
-            conv = base if base in (int, float) else str
+            conv = _bool_or_auto if base is bool else base if base in (int, float) else str
             required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING  # type: ignore[misc]
-            parser.add_argument(flag, type=conv, default=default, required=required, help=help_)
+            parser.add_argument(*flags, dest=f.name, type=conv, default=default,
+                                required=required, help=help_)
+
+
+def _bool_or_auto(value: str) -> bool | None:
+    """``--bf16 yes|no|auto`` for optional booleans (auto = None = decide at run time)."""
+    v = value.strip().lower()
+    if v in ("1", "true", "yes", "on"):
+        return True
+    if v in ("0", "false", "no", "off"):
+        return False
+    if v in ("auto", "none"):
+        return None
+    raise argparse.ArgumentTypeError(f"expected yes, no or auto, got {value!r}")
 
 
 def _dataclass_from(ns: argparse.Namespace, cls: type, **extra):
@@ -109,9 +122,9 @@ def cmd_make_backbone(ns: argparse.Namespace) -> int:
 
 
 def cmd_pretrain(ns: argparse.Namespace) -> int:
-    from phogov.training.backbone import PretrainArguments, pretrain
+    from phogov.training.backbone import PretrainArgs, pretrain_from_args
 
-    out = pretrain(_dataclass_from(ns, PretrainArguments))
+    out = pretrain_from_args(_dataclass_from(ns, PretrainArgs))
     print(f"pretrained model written to {out}")
     return 0
 
@@ -191,7 +204,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
 
     lazy = [
         ("pretrain", "MLM pretraining of a small PhoBERT-style model",
-         "phogov.training.backbone", "PretrainArguments", cmd_pretrain),
+         "phogov.training.backbone", "PretrainArgs", cmd_pretrain),
         ("train", "fine-tune a backbone on weak (and gold) labels",
          "phogov.training.finetune", "FinetuneArguments", cmd_train),
         ("train-topics", "train the topic classifier on your own label set",

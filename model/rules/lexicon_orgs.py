@@ -1,0 +1,300 @@
+"""Gazetteers for the ORG rules: head nouns, descriptors, places, abbreviations.
+
+Everything here describes the structure of the Vietnamese state, Party, fronts
+and economy in general (which ministries and departments exist, which words
+name a place level, which abbreviations denote one body), never phrases taken
+from particular articles. Phrases are written in normal case; matching is
+case-insensitive after the first syllable, so ``Giao thông vận tải`` also
+matches ``Giao thông Vận tải``.
+"""
+
+from __future__ import annotations
+
+# --- places -----------------------------------------------------------------
+
+# Words that name an administrative level; followed by a name they make a place.
+# A place right after a body completes its name (``UBND tỉnh Quảng Ninh``).
+PLACE_LEVELS: tuple[str, ...] = (
+    "thành phố", "thị xã", "thị trấn", "tỉnh", "huyện", "quận", "xã", "phường",
+    "đặc khu", "TP", "TX", "Q",
+)
+# Levels that complete a body on their own (``UBND tỉnh``, ``HĐND Thành phố``).
+BARE_LEVELS: frozenset[str] = frozenset(
+    {"thành phố", "thị xã", "thị trấn", "tỉnh", "huyện", "quận", "xã", "phường", "đặc khu", "tp"}
+)
+
+# Provinces and centrally-run cities (pre- and post-2025 names), plus a few
+# frequent short forms; used to end a place name at the right syllable
+# (``Tỉnh ủy Bình Dương Võ Văn Minh``) and to accept it without a level word.
+PROVINCES: tuple[str, ...] = (
+    "An Giang", "Bà Rịa - Vũng Tàu", "Bà Rịa-Vũng Tàu", "Bạc Liêu", "Bắc Giang", "Bắc Kạn",
+    "Bắc Ninh", "Bến Tre", "Bình Dương", "Bình Định", "Bình Phước", "Bình Thuận", "Cà Mau",
+    "Cao Bằng", "Cần Thơ", "Đà Nẵng", "Đắk Lắk", "Đắk Nông", "Điện Biên", "Đồng Nai",
+    "Đồng Tháp", "Gia Lai", "Hà Giang", "Hà Nam", "Hà Nội", "Hà Tĩnh", "Hải Dương",
+    "Hải Phòng", "Hậu Giang", "Hòa Bình", "Hưng Yên", "Khánh Hòa", "Kiên Giang", "Kon Tum",
+    "Lai Châu", "Lâm Đồng", "Lạng Sơn", "Lào Cai", "Long An", "Nam Định", "Nghệ An",
+    "Ninh Bình", "Ninh Thuận", "Phú Thọ", "Phú Yên", "Quảng Bình", "Quảng Nam",
+    "Quảng Ngãi", "Quảng Ninh", "Quảng Trị", "Sóc Trăng", "Sơn La", "Tây Ninh", "Thái Bình",
+    "Thái Nguyên", "Thanh Hóa", "Thừa Thiên Huế", "Thừa Thiên - Huế", "Huế", "Tiền Giang",
+    "Trà Vinh", "Tuyên Quang", "Vĩnh Long", "Vĩnh Phúc", "Yên Bái", "Hồ Chí Minh",
+    "TP.HCM", "TPHCM", "TP HCM", "HCM", "Sài Gòn", "Việt Nam", "VN",
+    # countries that follow foreign bodies (``Bộ Quốc phòng Campuchia``)
+    "Mỹ", "Hoa Kỳ", "Nhật Bản", "Trung Quốc", "Hàn Quốc", "Triều Tiên", "Campuchia", "Lào",
+    "Thái Lan", "Nga", "Liên bang Nga", "Pháp", "Đức", "Anh", "Úc", "Australia", "Ấn Độ",
+    "Singapore", "Malaysia", "Indonesia", "Philippines", "Myanmar", "Canada", "Italy", "Ý",
+    "Tây Ban Nha", "Hà Lan", "Bỉ", "Thụy Điển", "Na Uy", "Đan Mạch", "Phần Lan", "Séc",
+    "Ba Lan", "Hungary", "Cuba", "Brazil", "Mexico", "Israel", "New Zealand", "Thụy Sĩ",
+)
+
+# Family names: a capitalised run that reaches one of these (followed by more
+# capitalised syllables) has reached a person's name, not the rest of a place.
+SURNAMES: frozenset[str] = frozenset(
+    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đào Đoàn "
+    "Vương Trịnh Trương Đinh Lâm Phùng Mai Tô Hà Tạ Lương Lưu Quách Chu Cao Thái Triệu "
+    "Kiều Đàm Văn Lại Tống Hứa Khúc Châu Nông Giang Tăng Doãn Thân Tôn Lò Mạc Bế Hầu "
+    "Khổng Nghiêm Lục La Âu Diệp Từ Viên Quan Chế Ninh Hoàng".split()
+)
+
+# Capitalised words that cannot start the proper-name part of an ORG: titles,
+# ranks, forms of address, other heads, document and event words.
+RUN_STOP: frozenset[str] = frozenset(
+    "Phó Bí Chủ Ủy Uỷ Trưởng Giám Thủ Đồng Ông Bà Anh Chị Đại Thượng Thiếu Trung Tổng "
+    "Hội Ban Bộ Sở Đảng Nghị Quyết Kế Chương Dự Đề Báo Thông Chỉ Luật Quy Theo Tại Trong "
+    "Ngày Sáng Chiều Tối Kết Văn Cục Vụ Công Ngân Tập Viện Trường Phòng Đoàn Thường Các "
+    "Những Đây Đó Này Khi Nếu Sau Trước Với Về Cùng Và Nhưng UBND HĐND MTTQ Tỉnh Thành "
+    "Huyện Quận Xã Phường Thị Nhân Hiện Năm Tháng Quý Giai".split()
+)
+
+# --- Party and state bodies ---------------------------------------------------
+
+# Party committees named by their level (capitalised in running text).
+COMMITTEES: tuple[str, ...] = (
+    "Tỉnh ủy", "Thành ủy", "Huyện ủy", "Quận ủy", "Thị ủy", "Đảng ủy", "Quân ủy",
+    "Tỉnh đoàn", "Thành đoàn", "Huyện đoàn", "Quận đoàn",
+)
+
+# People's committees, councils and the Fatherland Front: complete with a place.
+PEOPLE_BODIES: tuple[str, ...] = (
+    "UBND", "HĐND", "UBMTTQ", "Ủy ban nhân dân", "Hội đồng nhân dân",
+    "Ủy ban MTTQ Việt Nam", "Ủy ban MTTQ", "Ủy ban Mặt trận Tổ quốc Việt Nam",
+    "Ủy ban Mặt trận Tổ quốc", "Ủy ban Trung ương MTTQ Việt Nam", "Ủy ban Trung ương MTTQ",
+    "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam", "MTTQ Việt Nam", "MTTQ VN", "MTTQ",
+    "Mặt trận Tổ quốc Việt Nam", "Mặt trận Tổ quốc", "UBMTTQ Việt Nam",
+    "Tòa án nhân dân", "TAND", "Viện kiểm sát nhân dân", "VKSND", "Công an", "Thanh tra",
+    "Kho bạc Nhà nước", "Kho bạc", "Bảo hiểm xã hội", "BHXH", "Cục Thuế", "Chi cục Thuế",
+    "Cục Hải quan", "Cục Thống kê", "Bộ Chỉ huy Quân sự", "Bộ Chỉ huy Bộ đội Biên phòng",
+    "Bộ đội Biên phòng", "Bộ CHQS", "Tổng Liên đoàn Lao động Việt Nam", "Tổng LĐLĐ Việt Nam",
+    "Tổng LĐLĐ VN", "Tổng LĐLĐ", "Liên đoàn Lao động", "LĐLĐ", "Hội Nông dân",
+    "Hội Liên hiệp Phụ nữ", "Hội LHPN", "Hội Cựu chiến binh", "Hội CCB", "Hội Chữ thập đỏ",
+    "Đoàn Thanh niên Cộng sản Hồ Chí Minh", "Đoàn TNCS Hồ Chí Minh", "Đoàn Thanh niên",
+    "Đoàn ĐBQH", "Đoàn đại biểu Quốc hội", "Văn phòng Đoàn ĐBQH và HĐND",
+    "Đài Phát thanh và Truyền hình", "Đài Phát thanh - Truyền hình", "Đài Truyền hình",
+    "Đài PT-TH", "Đài PTTH", "Bệnh viện Đa khoa",
+    "Trung tâm Y tế", "Ban Quản lý Khu kinh tế", "Ban Quản lý các khu công nghiệp",
+    "Hội Nhà báo", "Hội Doanh nghiệp", "Hội Luật gia", "Liên minh Hợp tác xã",
+)
+# Of these, the ones that stand for one body even with no place after them.
+PEOPLE_BODIES_BARE_OK: frozenset[str] = frozenset(
+    {"UBND", "HĐND", "UBMTTQ", "Ủy ban MTTQ", "Ủy ban MTTQ Việt Nam", "MTTQ", "MTTQ Việt Nam",
+     "MTTQ VN", "Ủy ban Mặt trận Tổ quốc", "Ủy ban Mặt trận Tổ quốc Việt Nam",
+     "Mặt trận Tổ quốc", "Mặt trận Tổ quốc Việt Nam", "Ủy ban Trung ương MTTQ Việt Nam",
+     "Ủy ban Trung ương MTTQ", "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam",
+     "Ủy ban nhân dân", "Hội đồng nhân dân", "UBMTTQ Việt Nam", "Kho bạc Nhà nước",
+     "Đoàn Thanh niên Cộng sản Hồ Chí Minh", "Đoàn TNCS Hồ Chí Minh",
+     "Tổng Liên đoàn Lao động Việt Nam", "Tổng LĐLĐ Việt Nam", "Tổng LĐLĐ VN", "Tổng LĐLĐ"}
+)
+# Of these, the ones whose completion may be a bare proper name (no level word).
+PEOPLE_BODIES_NAME_OK: frozenset[str] = frozenset(
+    {"UBND", "HĐND", "Công an", "Ủy ban nhân dân", "Hội đồng nhân dân", "Ủy ban MTTQ"}
+)
+# Complements written in lower case that still belong to the name.
+COURT_LEVELS: tuple[str, ...] = ("tối cao", "cấp cao")
+
+# Names complete without any head + descriptor analysis.
+FIXED_NAMES: tuple[str, ...] = (
+    "Quốc hội", "Chính phủ", "Bộ Chính trị", "Ban Bí thư Trung ương Đảng",
+    "Ban Bí thư Trung ương Đoàn", "Ban Bí thư Trung ương", "Ban Bí thư", "TW Đảng", "TƯ Đảng",
+    "Trung ương Đảng", "Trung ương Đoàn", "Trung ương Hội", "T.Ư Đảng", "T.Ư Đoàn",
+    "Đảng Cộng sản Việt Nam",
+    "Kiểm toán Nhà nước", "Ngân hàng Nhà nước Việt Nam", "Ngân hàng Nhà nước",
+    "Thanh tra Chính phủ", "Văn phòng Chính phủ", "Văn phòng Quốc hội",
+    "Văn phòng Trung ương Đảng", "Văn phòng Chủ tịch nước", "Ủy ban Thường vụ Quốc hội",
+    "Ủy ban Thường vụ QH", "Hội đồng Dân tộc", "Hội đồng Bầu cử quốc gia",
+    "Hội đồng Lý luận Trung ương", "Quân ủy Trung ương", "Bộ Tổng Tham mưu",
+    "Tổng cục Chính trị", "Tổng Liên đoàn Lao động Việt Nam", "Thông tấn xã Việt Nam",
+    "Đài Truyền hình Việt Nam", "Đài Tiếng nói Việt Nam", "Học viện Chính trị quốc gia Hồ Chí Minh",
+    "Học viện Chính trị Quốc gia Hồ Chí Minh", "Ngân hàng Thế giới",
+    "Ngân hàng Phát triển châu Á", "Quỹ Tiền tệ Quốc tế", "Liên Hợp Quốc", "Liên hợp quốc",
+    "Tổ chức Y tế Thế giới", "Tổ chức Thương mại Thế giới", "Liên minh châu Âu",
+    "Ủy ban châu Âu", "Hiệp hội các quốc gia Đông Nam Á",
+    "Phòng Thương mại và Công nghiệp Việt Nam",
+    "Ban Chỉ đạo Trung ương", "Ban Chỉ đạo Quốc gia", "Ban Chỉ đạo quốc gia",
+)
+# Fixed names that may be followed by a foreign country (``Chính phủ Nhật Bản``).
+FIXED_TAKE_NAME: frozenset[str] = frozenset({"Quốc hội", "Chính phủ"})
+
+# Bodies defined relative to a parent body: ``Ban Thường vụ`` + ``Tỉnh ủy``.
+# Without the parent they are not tagged (``Ban Chấp hành`` alone is generic).
+RELATIONAL_HEADS: tuple[str, ...] = (
+    "Ban Thường vụ", "BTV", "Ban Chấp hành", "BCH", "Ban Thường trực", "Thường trực",
+    "Ủy ban Kiểm tra", "UBKT", "Ủy ban Thường vụ", "Văn phòng", "Đảng đoàn",
+    "Ban Cán sự Đảng", "Ban cán sự đảng", "Ban Cán sự đảng", "Đoàn Chủ tịch",
+    "Ban Bí thư", "Hội đồng Thi đua - Khen thưởng", "Hội đồng Thi đua",
+)
+# Parents written without a body head (``Ban Chấp hành Trung ương Đảng``).
+PARENT_WORDS: tuple[str, ...] = (
+    "Trung ương Đảng", "Trung ương Đoàn", "Trung ương", "TW Đảng", "TƯ Đảng", "TW", "TƯ",
+    "T.Ư Đảng", "T.Ư",
+)
+
+# Head nouns that need a descriptor (``Bộ`` + ``Tài chính``).
+DESC_HEADS: tuple[str, ...] = (
+    "Tổng công ty", "Công ty", "Tập đoàn", "Ngân hàng", "Tổng cục", "Chi cục", "Cục", "Bộ",
+    "Sở", "Vụ", "Ban", "Ủy ban", "Hội đồng", "Học viện", "Viện", "Trường", "Đại học",
+    "Bệnh viện", "Trung tâm", "Liên đoàn", "Liên hiệp", "Hiệp hội", "Hội", "Đoàn", "Phòng",
+    "Báo", "Đài", "Tạp chí", "Quỹ", "Đảng bộ", "Đảng ủy", "Bộ Tư lệnh", "Quân khu",
+    "Quân đoàn", "Sư đoàn", "Bộ đội", "Cảnh sát", "Tổng Liên đoàn", "Thông tấn xã",
+    "Hợp tác xã", "Ban Quản lý", "Ban quản lý", "Ban Chỉ đạo", "Ban chỉ đạo",
+    "Văn phòng", "Cơ quan",
+)
+# Heads that only take a descriptor from the lexicon (too ambiguous otherwise:
+# ``Vụ án``, ``Quỹ đất``, ``Đoàn công tác``).
+LEXICON_ONLY_HEADS: frozenset[str] = frozenset(
+    {"Vụ", "Quỹ", "Cơ quan", "Bộ đội", "Cảnh sát", "Hội đồng", "Ủy ban", "Đoàn"}
+)
+# Heads whose body needs its completing place or parent (``Đảng bộ Quân sự tỉnh``
+# is a body, ``Ban Chỉ đạo`` alone is not).
+NEEDS_COMPLETION: frozenset[str] = frozenset({"Ban Quản lý", "Ban quản lý", "Ban Chỉ đạo",
+                                              "Ban chỉ đạo", "Cơ quan"})
+
+# Descriptors (the part after the head): ministries, departments, agencies,
+# Party boards, mass organisations. Matched longest first.
+DESCRIPTORS: tuple[str, ...] = (
+    # ministries / departments
+    "Tài chính", "Công an", "Quốc phòng", "Ngoại giao", "Nội vụ", "Tư pháp", "Công Thương",
+    "Xây dựng", "Y tế", "Giáo dục và Đào tạo", "Giáo dục - Đào tạo", "GD&ĐT", "GD-ĐT",
+    "GDĐT", "Khoa học và Công nghệ", "Khoa học - Công nghệ", "KH&CN", "KHCN",
+    "Thông tin và Truyền thông", "TT&TT", "TTTT", "Văn hóa, Thể thao và Du lịch",
+    "VH-TT&DL", "VHTTDL", "Văn hóa và Thể thao", "Văn hóa - Thể thao", "Văn hóa - Thông tin",
+    "Văn hóa Thông tin", "Văn hóa", "Du lịch",
+    "Lao động - Thương binh và Xã hội", "Lao động, Thương binh và Xã hội",
+    "Lao động Thương binh và Xã hội", "LĐ-TB&XH", "LĐTB&XH", "LĐTBXH",
+    "Kế hoạch và Đầu tư", "Kế hoạch - Đầu tư", "KH&ĐT", "KHĐT", "KH-ĐT",
+    "Nông nghiệp và Phát triển nông thôn", "Nông nghiệp và PTNT", "NN&PTNT", "NNPTNT",
+    "Nông nghiệp và Môi trường", "NN&MT", "Tài nguyên và Môi trường", "Tài nguyên - Môi trường",
+    "Tài nguyên Môi trường", "TN&MT", "TNMT", "TN-MT", "Giao thông vận tải", "Giao thông - Vận tải",
+    "GTVT", "GT-VT", "GD-ĐT", "KH-ĐT", "LĐ-TB-XH", "LĐ-TB&XH", "NN-PTNT", "TN-MT", "VH-TT",
+    "VHTT", "BCVT", "Giao thông công chính", "GTCC", "Dân tộc và Tôn giáo", "Ngoại vụ", "Dân tộc",
+    "Thương mại", "Công nghiệp", "Bưu chính Viễn thông", "Bưu chính, Viễn thông",
+    "Bưu chính - Viễn thông", "Thủy sản",
+    "Quy hoạch - Kiến trúc", "Quy hoạch Kiến trúc", "Khoa học, Công nghệ và Môi trường",
+    "Địa chính", "Nội chính", "Thanh tra", "Tài chính - Kế hoạch", "Tài nguyên", "Kế hoạch",
+    "Giáo dục", "Lao động", "Quản lý đô thị", "Kinh tế", "Kinh tế - Hạ tầng",
+    "Kinh tế, Hạ tầng và Đô thị", "Văn hóa - Xã hội", "Văn hóa, Khoa học và Giáo dục",
+    # agencies
+    "Thuế", "Hải quan", "Viễn thông", "Thú y", "Thống kê", "Quản lý thị trường", "Kiểm lâm",
+    "Cảnh sát giao thông", "Cảnh sát điều tra", "An ninh điều tra",
+    "Pháp chế", "Tổ chức cán bộ", "Kế hoạch - Tài chính", "Hợp tác quốc tế", "Bảo vệ thực vật",
+    "Chăn nuôi", "Trồng trọt", "Đường bộ Việt Nam", "Hàng hải Việt Nam", "Hàng không Việt Nam",
+    "Đường sắt Việt Nam", "Quản lý xây dựng", "Quản lý đất đai", "Phòng cháy chữa cháy",
+    "Dân số", "Khuyến nông", "Chuyển đổi số", "Tin học hóa", "Báo chí", "Xuất bản",
+    # Party boards / committee bodies
+    "Tuyên giáo và Dân vận", "Tuyên giáo", "Dân vận", "Tổ chức", "Đối ngoại", "Kiểm tra",
+    "Chính sách, chiến lược", "Bảo vệ, chăm sóc sức khỏe cán bộ", "Bảo vệ sức khỏe cán bộ",
+    "Kinh tế - Ngân sách", "Pháp chế", "Văn hóa - Xã hội", "Đô thị", "Tư tưởng - Văn hóa",
+    "Tư tưởng Văn hóa", "Khoa giáo", "Thi đua - Khen thưởng", "Thi đua Khen thưởng",
+    "Tài chính - Ngân sách", "Kinh tế và Ngân sách", "Quốc phòng và An ninh",
+    "Quốc phòng, An ninh và Đối ngoại", "Pháp luật", "Tư pháp", "Xã hội", "Các vấn đề xã hội",
+    "Khoa học, Công nghệ và Môi trường", "Văn hóa, Giáo dục", "Công tác đại biểu",
+    "Nội chính Trung ương", "Quân sự", "Khối các cơ quan", "Khối Doanh nghiệp",
+    "Khối cơ quan và doanh nghiệp", "Khối các cơ quan và doanh nghiệp",
+    "Quản lý dự án", "Quản lý dự án đầu tư xây dựng", "Quản lý dự án đầu tư và xây dựng",
+    # mass organisations
+    "Liên hiệp Phụ nữ Việt Nam", "Liên hiệp Phụ nữ", "LHPN", "Nông dân Việt Nam", "Nông dân",
+    "Cựu chiến binh Việt Nam", "Cựu chiến binh", "Chữ thập đỏ Việt Nam", "Chữ thập đỏ",
+    "Thanh niên Cộng sản Hồ Chí Minh", "TNCS Hồ Chí Minh", "Thanh niên", "Người cao tuổi",
+    "Khuyến học", "Nhà báo Việt Nam", "Nhà báo", "Luật gia Việt Nam", "Luật gia",
+    "Doanh nghiệp nhỏ và vừa", "Doanh nghiệp", "Doanh nhân trẻ", "Liên hiệp thanh niên Việt Nam",
+    "Sinh viên Việt Nam", "Lao động", "Nạn nhân chất độc da cam/dioxin",
+    "Nạn nhân chất độc da cam",
+    # centres / institutes
+    "Phục vụ hành chính công", "Hành chính công", "Y tế dự phòng", "Kiểm soát bệnh tật",
+    "Xúc tiến đầu tư, thương mại và du lịch", "Xúc tiến đầu tư", "Xúc tiến thương mại",
+    "Phát triển quỹ đất", "Văn hóa - Thể thao", "Truyền thông", "Chính trị",
+    "Điều hành đô thị thông minh", "Dự báo khí tượng thủy văn", "Khí tượng thủy văn",
+    "Kiểm sát nhân dân", "Hàn lâm Khoa học xã hội Việt Nam",
+    "Hàn lâm Khoa học và Công nghệ Việt Nam", "Đa khoa", "Nhi", "Sản nhi", "Phụ sản",
+    "Chợ Rẫy", "Bạch Mai", "Cộng sản", "Nhân dân", "Quân đội nhân dân", "Công an nhân dân",
+    "Lao động", "Tiền phong", "Thanh niên", "Người Lao Động", "Người Lao động",
+    "Phát thanh và Truyền hình", "Phát thanh - Truyền hình", "Truyền hình", "Tiếng nói",
+    "Truyền hình Việt Nam", "Tiếng nói Việt Nam", "Cấp nước", "Thoát nước",
+    "Thoát nước đô thị", "Điện lực", "Môi trường đô thị", "Công trình đô thị",
+    "Xổ số kiến thiết", "Đường sắt", "Bưu điện", "Công trình giao thông",
+    "Tổng Tham mưu", "Chính trị", "Hậu cần", "Kỹ thuật", "Công nghiệp quốc phòng",
+    "Quản lý vốn nhà nước tại doanh nghiệp", "Chứng khoán Nhà nước", "Dân nguyện",
+    "Bầu cử quốc gia", "Thường vụ Quốc hội", "TVQH", "An toàn giao thông quốc gia",
+    "An toàn giao thông", "Chính sách xã hội", "Phát triển Việt Nam",
+    "Ngoại thương Việt Nam", "Công Thương Việt Nam", "Đầu tư và Phát triển Việt Nam",
+    "Nông nghiệp và Phát triển Nông thôn Việt Nam",
+)
+
+# Business legal forms between ``Công ty``/``Ngân hàng`` and the name.
+LEGAL_FORMS: tuple[str, ...] = (
+    "TNHH MTV", "TNHH một thành viên", "TNHH", "Cổ phần", "cổ phần", "CP", "CTCP", "TMCP",
+    "Thương mại cổ phần", "Thương mại Cổ phần", "Liên doanh", "liên doanh", "Trách nhiệm hữu hạn",
+    "trách nhiệm hữu hạn", "MTV", "Tập đoàn",
+)
+
+# Topics of steering committees (``Ban Chỉ đạo … về phòng, chống tham nhũng``).
+STEERING_TOPICS: tuple[str, ...] = (
+    "phòng, chống tham nhũng, lãng phí, tiêu cực", "phòng, chống tham nhũng, tiêu cực",
+    "phòng chống tham nhũng, tiêu cực", "phòng, chống tham nhũng", "phòng chống tham nhũng",
+    "phòng, chống tham nhũng, lãng phí", "phòng chống tham nhũng, lãng phí",
+    "phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số",
+    "cải cách hành chính", "chuyển đổi số", "xây dựng nông thôn mới",
+    "các chương trình mục tiêu quốc gia", "phòng, chống dịch Covid-19",
+    "phòng chống dịch Covid-19", "phòng, chống thiên tai", "phòng chống thiên tai",
+    "phòng, chống thiên tai và tìm kiếm cứu nạn", "tìm kiếm cứu nạn",
+    "phòng chống lụt bão", "phòng, chống lụt bão", "thi hành án dân sự", "thi hành án",
+    "bầu cử", "phòng, chống tội phạm", "phòng chống tội phạm", "giải phóng mặt bằng",
+    "an toàn thực phẩm", "an toàn giao thông", "phòng chống dịch cúm gia cầm",
+    "phòng, chống dịch cúm gia cầm", "phòng, chống dịch", "phòng chống dịch",
+    "Tây Bắc", "Tây Nguyên", "Tây Nam Bộ", "Nam Bộ",
+)
+
+# School types after ``Trường`` (``Trường Sa``, ``Trường Sơn`` are places).
+SCHOOL_TYPES: tuple[str, ...] = (
+    "Đại học", "ĐH", "ĐHDL", "Cao đẳng", "CĐ", "THPT", "THCS", "Tiểu học", "TH", "Mầm non", "MN",
+    "Trung cấp", "Chính trị", "Sĩ quan", "Quân sự", "Bồi dưỡng", "Phổ thông", "PTDTNT",
+    "Dân tộc nội trú",
+)
+
+# --- abbreviations -------------------------------------------------------------
+
+# Abbreviations that name one specific body wherever they stand.
+ABBREVIATIONS: frozenset[str] = frozenset(
+    # international
+    "UNESCO UNICEF UNDP UNFPA UNHCR UNIDO UNCTAD UN WHO WTO FAO ILO IMF WB ADB AIIB ASEAN APEC "
+    "EU EC ECB OECD OPEC WEF JICA KOICA USAID JBIC JETRO Jetro IAEA IPU AIPA ASEM NATO "
+    "GIZ AFD IFC FED Fed "
+    # Vietnamese state / Party
+    "QH UBTVQH NHNN KTNN VCCI VKSNDTC TANDTC "
+    # media
+    "TTXVN VTV VOV VNA PLVN QĐND CAND SGGP NLĐ TTO VTC HTV "
+    # state groups and well-known companies
+    "EVN PVN TKV VNPT Viettel Vinacomin Petrolimex Vietcombank VietinBank Vietinbank BIDV "
+    "Agribank Techcombank MB VPBank Sacombank ACB SHB HDBank TPBank VIB SeABank MSB OCB "
+    "Vingroup Vinamilk Sabeco Habeco FPT Masan Vinaconex VNPost Vietjet "
+    "VietnamAirlines Sawaco SAWACO Becamex Vinalines Vinashin Vinatex Vinafood VEC ACV "
+    "PetroVietnam Petrovietnam SCIC Mobifone MobiFone Vietsovpetro".split()
+)
+# Abbreviations only tagged in brackets or as a byline (too ambiguous bare).
+BYLINE_ONLY: frozenset[str] = frozenset({"NLĐ"})
+
+# Place heads that name a facility; a capitalised name after its product words
+# is the company that owns it (``Nhà máy ô tô Thành Công``).
+FACILITY_HEADS: tuple[str, ...] = ("Nhà máy", "nhà máy")
+# Product words after which the facility is named by its place, not its owner.
+FACILITY_PLACE_WORDS: frozenset[str] = frozenset(
+    {"điện", "nhiệt", "thủy", "thuỷ", "gió", "mặt", "trời", "lọc", "hóa", "dầu", "nước"}
+)

@@ -1,0 +1,403 @@
+"""Officials ↔ their titles.
+
+The guideline's ``titles`` of an OFFICIAL are the title strings written next to
+the name in its sentence, in order, as they appear. A title is an office head
+from the lexicon (``Phó Bí thư``, ``Cục trưởng``, ``Đại tá``) plus the
+affiliation that completes it (``Thành ủy``, ``UBND tỉnh Quảng Ninh``); commas
+separate titles, except that an affiliation after a comma that only completes
+the previous title stays in it (``Cục trưởng Cục Viễn thông, Bộ Thông tin và
+Truyền thông``). Titles attach to the name they touch: after it (``A, t1,
+t2``), in brackets or between dashes, or right before it (``Bí thư Thành ủy
+A``, chained back over commas). A title touching the next name belongs to that
+name, so in ``các đồng chí: A, t1; B, t2`` each person keeps only their own.
+
+Everything works on the normalised view text and on a light tokenisation
+(words, abbreviations, numbers, punctuation) shared with ``phogov.rules.officials``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from phogov.rules.lexicon_titles import (
+    HEAD_BLOCKERS_BEFORE,
+    ORG_HEADS,
+    ORG_PAIRS,
+    ORG_PHRASES,
+    PLACE_WORDS,
+    TITLE_HEADS,
+    TITLE_MODIFIERS,
+    TITLE_PREFIXES,
+    VERB_STOP,
+)
+from phogov.types import Span
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)*|\d+(?:[.,]\d+)*|\S")
+_ROMAN = re.compile(r"^[IVXLC]+$")
+# Words between a title and the name it precedes (``Bí thư Thành ủy, đồng chí A``).
+# Separators between the titles of one person (``phó bí thư - chủ tịch UBND huyện``).
+_CHAIN = frozenset({",", "-", "–"})
+
+
+@dataclass(frozen=True)
+class Tok:
+    """A token of the view text: ``kind`` is cap, abbr, lower, num or punct."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+
+def _kind(word: str) -> str:
+    first = word[0]
+    if first.isdigit():
+        return "num"
+    if not first.isalpha():
+        return "punct"
+    if not first.isupper():
+        return "lower"
+    letters = [c for c in word if c.isalpha()]
+    if len(letters) == 1:
+        return "cap"  # ``Y`` of ``Y tế``, the initial of ``Nguyễn Văn A``
+    uppers = sum(c.isupper() for c in letters[1:])
+    return "abbr" if uppers * 2 >= len(letters) - 1 else "cap"
+
+
+def tokenize(text: str) -> list[Tok]:
+    """Words (``TP.HCM`` stays whole), numbers (``234.000``, split from letters so a
+    footnote mark in ``Khánh Hòa153`` is not part of a name), punctuation one char each."""
+    return [Tok(m.start(), m.end(), m.group(0), _kind(m.group(0))) for m in _TOKEN.finditer(text)]
+
+
+def _phrase_index(phrases: Sequence[str]) -> dict[str, list[tuple[str, ...]]]:
+    """First word → the phrases (as lower-case token tuples) it starts, longest first."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for p in phrases:
+        words = tuple(t.low for t in tokenize(p))
+        index.setdefault(words[0], []).append(words)
+    for lst in index.values():
+        lst.sort(key=len, reverse=True)
+    return index
+
+
+_HEADS = _phrase_index(TITLE_HEADS)
+_MODIFIERS = _phrase_index(TITLE_MODIFIERS)
+_PLACES = _phrase_index(PLACE_WORDS + ("tp",))
+_ORG_PHRASES = _phrase_index(ORG_PHRASES)
+_ORG_HEADS = _phrase_index(ORG_HEADS)
+
+
+def match_phrase(toks: Sequence[Tok], i: int, index: dict[str, list[tuple[str, ...]]],
+                 limit: int | None = None) -> int:
+    """Length in tokens of the longest phrase of ``index`` at ``toks[i]`` (0 if none)."""
+    limit = len(toks) if limit is None else limit
+    if i >= limit:
+        return 0
+    for words in index.get(toks[i].low, ()):
+        n = len(words)
+        if i + n <= limit and all(toks[i + k].low == words[k] for k in range(n)):
+            return n
+    return 0
+
+
+def head_at(toks: Sequence[Tok], i: int, limit: int | None = None) -> int:
+    """Token index just after a title head (with prefix and modifiers) starting at ``i``, or 0.
+
+    A head right after ``Ban``/``phòng``/``đồng`` names a body (``Ban Bí thư``), not a title.
+    """
+    limit = len(toks) if limit is None else limit
+    j = i
+    if j < limit and toks[j].low in TITLE_PREFIXES and toks[j].kind != "punct":
+        j += 1
+    n = match_phrase(toks, j, _HEADS, limit)
+    if not n:
+        return 0
+    before = [t.low for t in toks[max(0, i - 2):i]]
+    if before and (before[-1] in HEAD_BLOCKERS_BEFORE or " ".join(before) in HEAD_BLOCKERS_BEFORE):
+        return 0
+    if toks[i].kind not in ("cap", "lower", "abbr"):
+        return 0
+    j += n
+    while True:
+        m = match_phrase(toks, j, _MODIFIERS, limit)
+        if not m:
+            break
+        j += m
+        if toks[j - 1].low == "trách":  # ``phụ trách vận tải và an toàn vận tải``
+            e = j
+            while e < limit and e - j < 8 and toks[e].kind == "lower" and (
+                toks[e].low not in VERB_STOP or toks[e].low == "và"
+            ):
+                e += 1
+            if e > j and toks[e - 1].low != "và" and (e >= limit or toks[e].kind != "lower"):
+                j = e
+    return j
+
+
+def parse_affiliation(toks: Sequence[Tok], k: int, limit: int) -> int:
+    """Token index where the affiliation starting at ``k`` ends (``k`` if there is none).
+
+    Affiliations are runs of capitalised words (each may carry one lower-case
+    syllable of a compound: ``Thành ủy``, ``Tài chính``), abbreviations, place
+    levels (``tỉnh``, ``thành phố``, ``quận 2``), sector phrases with lower-case
+    syllables (``Nông nghiệp và Phát triển nông thôn``), connectors between two
+    capitalised parts (``và``, ``-``) and a term (``khóa XV``). It stops at prose,
+    at punctuation and at the start of another title.
+    """
+    last = ""
+    while k < limit:
+        t = toks[k]
+        n = match_phrase(toks, k, _ORG_PHRASES, limit)
+        if n and (last or t.kind == "cap"):
+            k, last = _inner_lower(toks, k + n, limit), "cap"
+            continue
+        if not last and t.kind == "lower":
+            j = _inner_lower(toks, k, limit)  # ``trưởng ban quản lý dự án``
+            if j > k:
+                k, last = j, "cap"
+                continue
+        if head_at(toks, k, limit) and last:
+            break  # ``Bí thư Thành ủy Chủ tịch …`` without a comma: a new title
+        n = match_phrase(toks, k, _PLACES, limit)
+        glued = k + 1 < limit and t.low + " " + toks[k + 1].low in ORG_PAIRS  # ``Tỉnh ủy``
+        if n and not glued and (t.kind != "abbr" or t.low == "tp"):
+            k += n
+            if k < limit and toks[k].kind == "num":
+                k += 1
+            last = "place"
+            continue
+        if t.kind == "abbr":
+            k, last = k + 1, "abbr"
+            if k < limit and toks[k].kind == "num" and len(toks[k].text) <= 3:
+                k += 1
+            continue
+        if t.kind == "cap":
+            k, last = k + 1, "cap"
+            if k < limit and toks[k].kind == "lower" and _continues(toks, k, limit):
+                k += 1
+            k = _inner_lower(toks, k, limit)
+            continue
+        if last and t.text == "(" and k + 2 < limit and toks[k + 1].kind == "abbr" and (
+            toks[k + 2].text == ")"
+        ):
+            k += 3  # ``Sở Giao thông công chính (GTCC)``
+            continue
+        if t.kind == "lower" and last and t.low == "khóa" and k + 1 < limit and (
+            toks[k + 1].kind == "num" or _ROMAN.match(toks[k + 1].text)
+        ):
+            k += 2
+            continue
+        if t.kind == "lower" and t.low not in VERB_STOP:
+            n = match_phrase(toks, k, _ORG_HEADS, limit)  # ``giám đốc sở Tài chính``
+            if n and k + n < limit and toks[k + n].kind in ("cap", "abbr"):
+                k, last = k + n, "lower-head"
+                continue
+        if (
+            last in ("cap", "abbr", "place")
+            and t.text in ("và", "&", "-", "–")
+            and k + 1 < limit
+            and toks[k + 1].kind in ("cap", "abbr")
+            and not head_at(toks, k + 1, limit)
+        ):
+            k += 1
+            continue
+        break
+    return k
+
+
+def _continues(toks: Sequence[Tok], k: int, limit: int) -> bool:
+    """Whether lower-case ``toks[k]`` is the second syllable of the capitalised word before it."""
+    pair = toks[k - 1].low + " " + toks[k].low
+    if pair in ORG_PAIRS:
+        return True
+    if toks[k].low in VERB_STOP or match_phrase(toks, k, _PLACES, limit):
+        return False
+    return k + 1 >= limit or toks[k + 1].kind != "lower" or toks[k + 1].low in VERB_STOP
+
+
+def _inner_lower(toks: Sequence[Tok], k: int, limit: int) -> int:
+    """Skip 1–4 lower-case words inside an org name, i.e. followed by more of the name.
+
+    ``Hội Nạn nhân chất độc da cam VN``, ``Ban Nghiên cứu chiến lược an ninh quốc
+    gia Bộ Chính trị``: the words are kept only when a capitalised word or an
+    abbreviation follows them and none of them can start a predicate.
+    """
+    j = k
+    while j < limit and j - k < 4 and toks[j].kind == "lower" and toks[j].low not in VERB_STOP:
+        j += 1
+    if j == k or j >= limit:
+        return k
+    nxt = toks[j]
+    if nxt.kind in ("cap", "abbr") and not head_at(toks, j, limit):
+        return j
+    if nxt.low == "và" and j + 1 < limit and toks[j + 1].kind in ("cap", "abbr"):
+        return j  # ``Sở Tài nguyên môi trường và Nhà đất``
+    if nxt.text == ",":
+        return j
+    if nxt.text == "(" and j + 2 < limit and toks[j + 1].kind == "abbr" and toks[j + 2].text == ")":
+        return j
+    return k
+
+
+@dataclass(frozen=True)
+class TitleSpan:
+    """A title as token indices [first, last) and view characters [start, end)."""
+
+    first: int
+    last: int
+    start: int
+    end: int
+
+
+def parse_title(toks: Sequence[Tok], i: int, limit: int) -> int:
+    """Token index after the title whose head is at ``i`` (0 when no head is there)."""
+    j = head_at(toks, i, limit)
+    if not j:
+        return 0
+    while True:
+        j = parse_affiliation(toks, j, limit)
+        # ``Bí thư Thành ủy kiêm Chủ tịch HĐND`` is written as one title.
+        if j + 1 < limit and toks[j].low == "kiêm":
+            nxt = head_at(toks, j + 1, limit)
+            if nxt:
+                j = nxt
+                continue
+        break
+    # ``…, Bộ Thông tin và Truyền thông`` after a comma only completes the title.
+    while j + 1 < limit and toks[j].text == "," and _completes(toks, j + 1, limit):
+        end = parse_affiliation(toks, j + 1, limit)
+        if end <= j + 1:
+            break
+        j = end
+    return j
+
+
+def _completes(toks: Sequence[Tok], k: int, limit: int) -> bool:
+    """An org head or a place level (not a new title) starts at ``k``."""
+    if head_at(toks, k, limit):
+        return False
+    n = match_phrase(toks, k, _ORG_HEADS, limit)
+    if n and toks[k].kind in ("cap", "abbr") and (
+        k + n >= limit or toks[k + n].kind in ("cap", "abbr", "lower")
+    ):
+        return True
+    n = match_phrase(toks, k, _PLACES, limit)
+    return bool(n) and k + n < limit and toks[k + n].kind in ("cap", "abbr", "num")
+
+
+def find_titles(toks: Sequence[Tok], names: Sequence[tuple[int, int]]) -> list[TitleSpan]:
+    """All titles of the sentence, never crossing a name (names as token [first, last))."""
+    starts = sorted(a for a, _ in names)
+    inside = {k for a, b in names for k in range(a, b)}
+    out: list[TitleSpan] = []
+    i = 0
+    while i < len(toks):
+        if i in inside:
+            i += 1
+            continue
+        limit = next((s for s in starts if s > i), len(toks))
+        j = parse_title(toks, i, limit)
+        if j:
+            out.append(TitleSpan(i, j, toks[i].start, toks[j - 1].end))
+            i = j
+        else:
+            i += 1
+    return out
+
+
+def _bridge(toks: Sequence[Tok], a: int, b: int) -> bool:
+    """Tokens [a, b) may sit between a title and the name it precedes."""
+    words = [t.low for t in toks[a:b]]
+    if not words:
+        return True
+    if words[0] == ",":
+        words = words[1:]
+    return words in (["ông"], ["bà"], ["đồng", "chí"])
+
+
+def assign(toks: Sequence[Tok], names: Sequence[tuple[int, int]]) -> list[list[TitleSpan]]:
+    """The titles of each name (token spans, in the order given), per the guideline."""
+    titles = find_titles(toks, names)
+    by_first = {t.first: t for t in titles}
+    by_last = {t.last: t for t in titles}
+    name_starts = {a for a, _ in names}
+    order = sorted(range(len(names)), key=lambda n: names[n][0])
+    claimed: set[int] = set()
+    result: list[list[TitleSpan]] = [[] for _ in names]
+
+    def precedes_name(t: TitleSpan) -> bool:
+        # ``t1 B`` / ``t1 ông B``: t1 is B's; ``A, t1, ông B, t2`` keeps t1 for A
+        return any(
+            a >= t.last and _bridge(toks, t.last, a) and toks[t.last].text != ","
+            for a in name_starts
+        )
+
+    for n in order:
+        a, b = names[n]
+        pre: list[TitleSpan] = []
+        t = next((by_last[e] for e in range(max(0, a - 3), a + 1)
+                  if e in by_last and _bridge(toks, e, a)), None)
+        while t is not None and t.first not in claimed:
+            pre.insert(0, t)
+            prev = t.first - 1
+            t = by_last.get(prev) if prev >= 0 and toks[prev].text in _CHAIN else None
+        post: list[TitleSpan] = []
+        b = _skip_aside(toks, b)
+        if b < len(toks) and toks[b].text in (",", "(", "-", "–"):
+            t = by_first.get(b + 1)
+            while t is not None and t.first not in claimed and not precedes_name(t):
+                post.append(t)
+                sep = t.last
+                ok = sep + 1 < len(toks) and toks[sep].text in _CHAIN
+                t = by_first.get(sep + 1) if ok else None
+        for t in pre + post:
+            claimed.add(t.first)
+        result[n] = pre + post
+    return result
+
+
+def _skip_aside(toks: Sequence[Tok], b: int) -> int:
+    """Skip a short bracket after a name that holds no title: ``A (giữa), Bí thư …``,
+    ``A (Sáu A), …``; photo captions and aliases sit between a name and its titles."""
+    if b >= len(toks) or toks[b].text != "(":
+        return b
+    for k in range(b + 1, min(len(toks), b + 8)):
+        if toks[k].text == ")":
+            if k + 1 < len(toks) and toks[k + 1].text in (",", "-", "–"):
+                return k + 1
+            return b
+        if head_at(toks, k):
+            return b
+    return b
+
+
+def span_tokens(toks: Sequence[Tok], start: int, end: int) -> tuple[int, int]:
+    """Token indices [first, last) covering view characters [start, end)."""
+    first = next(i for i, t in enumerate(toks) if t.end > start)
+    last = max(i for i, t in enumerate(toks) if t.start < end) + 1
+    return first, last
+
+
+def titles_for(text: str, name: Span, others: list[Span]) -> list[str]:
+    """The guideline's ``titles`` of ``name``: title strings next to it, in text order.
+
+    ``others`` are the other OFFICIAL spans of the sentence: titles never cross
+    them, and a title touching one of them is theirs.
+    """
+    toks = tokenize(text)
+    spans = [span_tokens(toks, s.start, s.end) for s in [name, *others]]
+    return [text[t.start:t.end] for t in assign(toks, spans)[0]]
+
+
+def titles_of_all(text: str, names: list[Span]) -> list[list[str]]:
+    """``titles_for`` for every name of a sentence at once."""
+    toks = tokenize(text)
+    spans = [span_tokens(toks, s.start, s.end) for s in names]
+    return [[text[t.start:t.end] for t in ts] for ts in assign(toks, spans)]

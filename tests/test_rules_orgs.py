@@ -1,0 +1,215 @@
+"""ORG rules against the guideline (ANNOTATION.md, ORG section).
+
+Expected spans were written by hand from the guideline, not copied from the
+code's output. Inputs go through ``normalize`` first, as in the pipeline.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from phogov.normalize import normalize
+from phogov.rules.orgs import find
+
+
+def orgs(raw: str) -> list[str]:
+    text = normalize(raw).text
+    spans = find(text)
+    for s in spans:
+        assert s.label == "ORG"
+        assert text[s.start : s.end] == s.text
+        assert s.text == s.text.strip()
+    return [s.text for s in spans]
+
+
+# --- every example string of the guideline's ORG section ----------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Vũ Quyết Tiến, Bí thư Thành ủy chủ trì.", ["Thành ủy"]),
+        ("Phó Bí thư Thành ủy, Chủ tịch UBND Thành phố phát biểu", ["Thành ủy", "UBND Thành phố"]),
+        ("Vũ Đại Thắng, Ủy viên TW Đảng, Bí thư Tỉnh ủy", ["TW Đảng", "Tỉnh ủy"]),
+        ("Hội nghị Thành uỷ Hải Phòng lần thứ 14 thực hiện", ["Thành ủy Hải Phòng"]),
+        ("Đại hội Đảng bộ Thành phố lần thứ XXV", ["Đảng bộ Thành phố"]),
+        ("Ngày 26/11, Ban Thường vụ Thành ủy Hạ Long tổ chức hội nghị",
+         ["Ban Thường vụ Thành ủy Hạ Long"]),
+        ("dự toán UBND tỉnh giao và HĐND Thành phố thông qua", ["UBND tỉnh", "HĐND Thành phố"]),
+        ("Ngày 3/4, BCH Đảng bộ TP khóa XXV, nhiệm kỳ 2020-2025 tổ chức hội nghị",
+         ["BCH Đảng bộ TP"]),
+        ("Quyết định của Ban Bí thư Trung ương Đảng chỉ định", ["Ban Bí thư Trung ương Đảng"]),
+        ("Kỷ niệm chương của Ủy ban Kiểm tra Trung ương cho 25 đảng viên thuộc Đảng bộ thành phố",
+         ["Ủy ban Kiểm tra Trung ương", "Đảng bộ thành phố"]),
+        ("đại biểu Quốc hội khóa XV và Chính phủ", ["Quốc hội", "Chính phủ"]),
+        ("Hoàng Minh Cường, Cục trưởng Cục Viễn thông, Bộ Thông tin và Truyền thông tham gia",
+         ["Cục Viễn thông", "Bộ Thông tin và Truyền thông"]),
+        ("Trưởng Đoàn ĐBQH thành phố Hải Phòng chủ trì", ["Đoàn ĐBQH thành phố Hải Phòng"]),
+        ("phát huy vai trò của MTTQ Việt Nam TP và tổ chức chính trị - xã hội",
+         ["MTTQ Việt Nam TP"]),
+        ("phối hợp với Uỷ ban MTTQ và các tổ chức chính trị - xã hội", ["Ủy ban MTTQ"]),
+        ("- Hội Liên hiệp phụ nữ xã Sơn Dương, giao lưu dân vũ",
+         ["Hội Liên hiệp phụ nữ xã Sơn Dương"]),
+        ("(PLVN) - Ban Thường vụ Thành uỷ Hải Phòng vừa triệu tập hội nghị",
+         ["PLVN", "Ban Thường vụ Thành ủy Hải Phòng"]),
+        ("Vịnh Hạ Long chính thức được UNESCO công nhận", ["UNESCO"]),
+        ("thực hiện Nghị quyết số 45 của Bộ Chính trị về xây dựng", ["Bộ Chính trị"]),
+        ("dự án Khu đô thị phức hợp Hạ Long Xanh, Nhà máy ô tô Thành Công... bên cạnh",
+         ["Thành Công"]),
+        ("Tập đoàn Điện lực Việt Nam (EVN) cho biết", ["Tập đoàn Điện lực Việt Nam", "EVN"]),
+        ("để các cấp ủy đảng, chính quyền, MTTQ và các đoàn thể của Thành phố thực hiện",
+         ["MTTQ"]),
+        ("CƠ QUAN CHỦ QUẢN: UBND thành phố Hạ Long", ["UBND thành phố Hạ Long"]),
+        ("Đồng chí Vũ Quyết Tiến, Ủy viên Ban Thường vụ Tỉnh ủy, Bí thư Thành ủy chủ trì.",
+         ["Ban Thường vụ Tỉnh ủy", "Thành ủy"]),
+    ],
+)
+def test_guideline_positive(raw: str, expected: list[str]) -> None:
+    assert orgs(raw) == expected
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Hạ Long là địa phương đầu tiên trong toàn tỉnh Quảng Ninh phát động phong trào.",
+        "Quy hoạch TP Hải Phòng thời kỳ 2021-2030.",
+        "Kết quả đó có sự đóng góp hết sức quan trọng của thành phố Hạ Long.",
+        "nhất là đối với cấp ủy, tổ chức đảng, người đứng đầu và các cấp ủy",
+        "Công tác phối hợp giữa các sở, ban, ngành và địa phương còn chưa nhịp nhàng",
+        "tháo gỡ khó khăn cho doanh nghiệp, giữ vững niềm tin với Đảng, với chính quyền",
+        "xây dựng, chỉnh đốn Đảng và hệ thống chính trị trong sạch, vững mạnh",
+        "bầu cử đại biểu HĐND các cấp nhiệm kỳ 2021-2026",
+        "47 dự án chào mừng Đại hội Đảng bộ xã, phường đang được triển khai",
+        "chào mừng Đại hội Đảng bộ các cấp, nhiệm kỳ 2025 -2030",
+        "chào mừng Đại hội Đảng các cấp nhiệm kỳ 2025-2030",
+        "Đảng bộ và nhất là hệ thống chính quyền vẫn phải quyết liệt chỉ đạo",
+        "quy chế làm việc Ban chấp hành và các quy định về phân cấp",
+        "trong bối cảnh Trung ương, tỉnh và thành phố đang khẩn trương sắp xếp",
+        "Thu ngân sách Nhà nước trên địa bàn tăng",
+        "CỔNG THÔNG TIN ĐIỆN TỬ THÀNH PHỐ HẠ LONG",
+        "Cổng thông tin điện tử tỉnh Quảng Ninh",
+        "Số Giấy phép: 100/GP-STTT ngày 09/08/2024",
+        "triển khai Đề án thành lập Khu thương mại tự do TP Hải Phòng",
+        "Dự án Tuyến đường nối Quốc lộ 18A, phường Hồng Hải với Tỉnh lộ 336",
+    ],
+)
+def test_guideline_negative(raw: str) -> None:
+    assert orgs(raw) == []
+
+
+def test_document_code_is_not_an_org_but_its_issuer_is() -> None:
+    assert orgs("thực hiện Nghị quyết số 28-NQ/TU của Ban Thường vụ Thành ủy") == [
+        "Ban Thường vụ Thành ủy"
+    ]
+    assert orgs("ban hành Kế hoạch số 12/KH-UBND ngày 5/3") == []
+
+
+def test_bare_trung_uong_vs_trung_uong_dang() -> None:
+    assert orgs("được Trung ương đánh giá cao") == []
+    assert orgs("Trần Lưu Quang, Ủy viên Trung ương Đảng, Bí thư Thành ủy") == [
+        "Trung ương Đảng",
+        "Thành ủy",
+    ]
+
+
+def test_bare_thanh_pho_is_not_an_org_but_completes_a_body() -> None:
+    assert orgs("Thành phố cần tăng cường công tác kiểm tra") == []
+    assert orgs("101% dự toán HĐND thành phố giao") == ["HĐND thành phố"]
+
+
+# --- generality: other provinces, ministries, companies ------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # a person's name right after the body is not part of it
+        ("Giám đốc Sở Tài chính tỉnh Nghệ An Nguyễn Văn An cho biết",
+         ["Sở Tài chính tỉnh Nghệ An"]),
+        ("Chủ tịch UBND tỉnh Bình Dương Võ Văn Minh phát biểu", ["UBND tỉnh Bình Dương"]),
+        ("Bí thư Thành ủy Hải Phòng Trần Lưu Quang", ["Thành ủy Hải Phòng"]),
+        ("Bộ trưởng Bộ Tài chính Hồ Đức Phớc", ["Bộ Tài chính"]),
+        # sub-bodies take their parent body
+        ("Ban Tuyên giáo Tỉnh ủy phối hợp với Ủy ban MTTQ Việt Nam tỉnh",
+         ["Ban Tuyên giáo Tỉnh ủy", "Ủy ban MTTQ Việt Nam tỉnh"]),
+        ("Ủy ban Kiểm tra Tỉnh ủy thi hành kỷ luật", ["Ủy ban Kiểm tra Tỉnh ủy"]),
+        ("Ban Thường vụ Đảng ủy xã Quảng La họp", ["Ban Thường vụ Đảng ủy xã Quảng La"]),
+        ("Văn phòng Tỉnh ủy và Văn phòng UBND tỉnh", ["Văn phòng Tỉnh ủy", "Văn phòng UBND tỉnh"]),
+        ("Ủy viên Ban Chấp hành Trung ương Đảng, Trưởng Đoàn ĐBQH tỉnh",
+         ["Ban Chấp hành Trung ương Đảng", "Đoàn ĐBQH tỉnh"]),
+        ("Đảng ủy Khối các cơ quan tỉnh tổ chức", ["Đảng ủy Khối các cơ quan tỉnh"]),
+        ("Đại hội Đảng bộ Quân sự thành phố lần thứ XVI", ["Đảng bộ Quân sự thành phố"]),
+        # state bodies
+        ("Công an tỉnh Lào Cai đã bắt giữ", ["Công an tỉnh Lào Cai"]),
+        ("Bộ Chỉ huy Quân sự tỉnh phối hợp", ["Bộ Chỉ huy Quân sự tỉnh"]),
+        ("Tòa án nhân dân tỉnh Quảng Ninh và Viện kiểm sát nhân dân tối cao",
+         ["Tòa án nhân dân tỉnh Quảng Ninh", "Viện kiểm sát nhân dân tối cao"]),
+        ("Sở Kế hoạch và Đầu tư, Sở Nông nghiệp và Phát triển nông thôn tỉnh Quảng Ninh",
+         ["Sở Kế hoạch và Đầu tư", "Sở Nông nghiệp và Phát triển nông thôn tỉnh Quảng Ninh"]),
+        ("Ủy ban nhân dân thành phố Hạ Long ban hành", ["Ủy ban nhân dân thành phố Hạ Long"]),
+        ("Hội đồng nhân dân tỉnh khóa XIV, kỳ họp thứ 20", ["Hội đồng nhân dân tỉnh"]),
+        ("Ủy ban Thường vụ Quốc hội cho ý kiến", ["Ủy ban Thường vụ Quốc hội"]),
+        ("Thủ tướng Chính phủ Phạm Minh Chính chủ trì", ["Chính phủ"]),
+        ("Trung tâm Phục vụ hành chính công tỉnh tiếp nhận",
+         ["Trung tâm Phục vụ hành chính công tỉnh"]),
+        ("Trung tâm Truyền thông và Văn hóa Thành phố Hạ Long",
+         ["Trung tâm Truyền thông và Văn hóa Thành phố Hạ Long"]),
+        ("Ban Chỉ đạo TP về phòng, chống tham nhũng, tiêu cực đạt nhiều kết quả",
+         ["Ban Chỉ đạo TP về phòng, chống tham nhũng, tiêu cực"]),
+        # companies, media, schools, mass organisations
+        ("Ngân hàng TMCP Ngoại thương Việt Nam (Vietcombank) tài trợ",
+         ["Ngân hàng TMCP Ngoại thương Việt Nam", "Vietcombank"]),
+        ("Công ty TNHH Minh Sáng cho biết", ["Công ty TNHH Minh Sáng"]),
+        ("Báo Quảng Ninh đưa tin", ["Báo Quảng Ninh"]),
+        ("Trường Đại học Hạ Long tuyển sinh", ["Trường Đại học Hạ Long"]),
+        ("Hội Nông dân tỉnh, Hội Cựu chiến binh tỉnh, Tỉnh đoàn",
+         ["Hội Nông dân tỉnh", "Hội Cựu chiến binh tỉnh", "Tỉnh đoàn"]),
+        ("(TTXVN) - Ngân hàng Thế giới (WB) dự báo", ["TTXVN", "Ngân hàng Thế giới", "WB"]),
+    ],
+)
+def test_general_positive(raw: str, expected: list[str]) -> None:
+    assert orgs(raw) == expected
+
+
+def test_title_thuong_truc_is_not_part_of_the_body() -> None:
+    assert orgs("Đỗ Mạnh Hiến, Phó Bí thư Thường trực Thành ủy") == ["Thành ủy"]
+    assert orgs("Phó Bí thư TT Thành ủy, Chủ tịch HĐND Thành phố") == [
+        "Thành ủy",
+        "HĐND Thành phố",
+    ]
+    assert orgs("Thường trực Tỉnh ủy làm việc với Huyện ủy Tiên Yên") == [
+        "Thường trực Tỉnh ủy",
+        "Huyện ủy Tiên Yên",
+    ]
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "các Ban Thường vụ Tỉnh ủy, Thành ủy trực thuộc Trung ương",
+        "UBND xã, phường, thị trấn công khai kết quả",
+        "UBND cấp tỉnh quy định",
+        "Ban Tổ chức trao giải cho các vận động viên",
+        "Hội nghị lần thứ 14 đã thảo luận",
+        "Đài Loan là thị trường lớn",
+        "du lịch Hội An phát triển",
+        "đường Trường Sơn huyền thoại",
+        "Trường THCS, nội thành: từ 75.000 đồng",
+        "Bộ trưởng Tài chính Mỹ phát biểu",
+        "Tây Ban Nha và Bồ Đào Nha",
+        "Nhà máy nhiệt điện Quảng Ninh",
+    ],
+)
+def test_general_negative(raw: str) -> None:
+    assert orgs(raw) == []
+
+
+def test_spans_never_overlap_and_offsets_are_view_offsets() -> None:
+    raw = "Ủy viên Ban  Thường vụ Thành uỷ,  Chủ tịch UBND tỉnh Quảng Ninh"
+    view = normalize(raw)
+    spans = find(view.text)
+    assert [s.text for s in spans] == ["Ban Thường vụ Thành ủy", "UBND tỉnh Quảng Ninh"]
+    for a, b in zip(spans, spans[1:]):
+        assert a.end <= b.start
+    start, end = view.to_raw(spans[0].start, spans[0].end)
+    assert raw[start:end] == "Ban  Thường vụ Thành uỷ"

@@ -1,0 +1,130 @@
+"""Titles of officials (``phogov.titles``), checked by hand against ANNOTATION.md."""
+
+from __future__ import annotations
+
+from phogov.titles import titles_for, titles_of_all
+from phogov.types import Span
+
+
+def _span(text: str, name: str, nth: int = 0) -> Span:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(name, start + 1)
+    return Span(start, start + len(name), "OFFICIAL", name)
+
+
+def _titles(text: str, *names: str) -> list[list[str]]:
+    return titles_of_all(text, [_span(text, n) for n in names])
+
+
+def test_titles_after_name_in_order() -> None:
+    text = (
+        "Đồng chí Vũ Quyết Tiến, Ủy viên Ban Thường vụ Tỉnh ủy, Bí thư Thành ủy "
+        "chủ trì hội nghị."
+    )
+    assert titles_for(text, _span(text, "Vũ Quyết Tiến"), []) == [
+        "Ủy viên Ban Thường vụ Tỉnh ủy",
+        "Bí thư Thành ủy",
+    ]
+
+
+def test_affiliation_after_comma_stays_in_title() -> None:
+    text = (
+        "Tại Hội nghị đã công bố Quyết định của Ban Bí thư Trung ương Đảng chỉ định đồng chí "
+        "Hoàng Minh Cường, Cục trưởng Cục Viễn thông, Bộ Thông tin và Truyền thông tham gia "
+        "Ban Chấp hành Đảng bộ thành phố khóa XVI, nhiệm kỳ 2020-2025."
+    )
+    assert titles_for(text, _span(text, "Hoàng Minh Cường"), []) == [
+        "Cục trưởng Cục Viễn thông, Bộ Thông tin và Truyền thông"
+    ]
+
+
+def test_semicolon_list_gives_each_official_their_own_titles() -> None:
+    text = (
+        "Dự, chỉ đạo hội nghị có các đồng chí: Vũ Đại Thắng, Ủy viên TW Đảng, Bí thư Tỉnh ủy; "
+        "Vũ Quyết Tiến, Phó Bí thư Tỉnh ủy."
+    )
+    assert _titles(text, "Vũ Đại Thắng", "Vũ Quyết Tiến") == [
+        ["Ủy viên TW Đảng", "Bí thư Tỉnh ủy"],
+        ["Phó Bí thư Tỉnh ủy"],
+    ]
+
+
+def test_comma_list_gives_each_official_their_own_titles() -> None:
+    text = (
+        "Các đồng chí Vũ Thị Mai Anh, Phó Bí thư TT Thành ủy, Chủ tịch HĐND Thành phố, "
+        "Nguyễn Tiến Dũng, Phó Bí thư Thành ủy, Chủ tịch UBND Thành phố đồng chủ trì hội nghị."
+    )
+    assert _titles(text, "Vũ Thị Mai Anh", "Nguyễn Tiến Dũng") == [
+        ["Phó Bí thư TT Thành ủy", "Chủ tịch HĐND Thành phố"],
+        ["Phó Bí thư Thành ủy", "Chủ tịch UBND Thành phố"],
+    ]
+
+
+def test_title_before_name() -> None:
+    text = "Phó Chủ tịch QH Trương Quang Được phát biểu tại phiên họp."
+    assert titles_for(text, _span(text, "Trương Quang Được"), []) == ["Phó Chủ tịch QH"]
+    text = "Bí thư Thành ủy Trần Lưu Quang kết luận hội nghị."
+    assert titles_for(text, _span(text, "Trần Lưu Quang"), []) == ["Bí thư Thành ủy"]
+
+
+def test_titles_before_name_chain_over_commas() -> None:
+    text = "Ủy viên Bộ Chính trị, Bí thư Thành ủy Hà Nội Nguyễn Phú Trọng phát biểu."
+    assert titles_for(text, _span(text, "Nguyễn Phú Trọng"), []) == [
+        "Ủy viên Bộ Chính trị",
+        "Bí thư Thành ủy Hà Nội",
+    ]
+
+
+def test_rank_before_and_office_after() -> None:
+    text = "Đại tá Nguyễn Văn An, Giám đốc Công an tỉnh cho biết."
+    assert titles_for(text, _span(text, "Nguyễn Văn An"), []) == [
+        "Đại tá",
+        "Giám đốc Công an tỉnh",
+    ]
+
+
+def test_title_of_someone_else_is_not_hers_or_his() -> None:
+    text = (
+        "Đồng chí Trần Lưu Quang, Bí thư Thành ủy trao Quyết định và tặng hoa đồng chí "
+        "Hoàng Minh Cường."
+    )
+    assert _titles(text, "Trần Lưu Quang", "Hoàng Minh Cường") == [["Bí thư Thành ủy"], []]
+    text = (
+        "Cùng dự có ông Nguyễn Văn An, Giám đốc Sở Tài chính và Phó Chủ tịch UBND tỉnh "
+        "Lê Văn Bình."
+    )
+    assert _titles(text, "Nguyễn Văn An", "Lê Văn Bình") == [
+        ["Giám đốc Sở Tài chính"],
+        ["Phó Chủ tịch UBND tỉnh"],
+    ]
+
+
+def test_place_after_level_word_stays_in_title() -> None:
+    text = (
+        "Sáng 4/12, đồng chí Trần Lưu Quang, Ủy viên Trung ương Đảng, Bí thư Thành ủy, "
+        "Trưởng Đoàn ĐBQH thành phố Hải Phòng chủ trì Hội nghị Thành ủy lần thứ 6."
+    )
+    assert titles_for(text, _span(text, "Trần Lưu Quang"), []) == [
+        "Ủy viên Trung ương Đảng",
+        "Bí thư Thành ủy",
+        "Trưởng Đoàn ĐBQH thành phố Hải Phòng",
+    ]
+
+
+def test_no_title_gives_empty_list() -> None:
+    text = "Theo ông Tuấn, kết quả này rất đáng ghi nhận."
+    assert titles_for(text, _span(text, "Tuấn"), []) == []
+
+
+def test_caption_bracket_and_dashes() -> None:
+    text = "Đồng chí Nguyễn Văn An (giữa), Bí thư Huyện ủy phát biểu."
+    assert titles_for(text, _span(text, "Nguyễn Văn An"), []) == ["Bí thư Huyện ủy"]
+    text = "Ông Lê Viết Hưng - Giám đốc Sở Y tế - cho biết như vậy."
+    assert titles_for(text, _span(text, "Lê Viết Hưng"), []) == ["Giám đốc Sở Y tế"]
+
+
+def test_body_named_like_a_title_is_not_a_title() -> None:
+    # ``Ban Bí thư`` is a body: its ``Bí thư`` does not become Cường's title
+    text = "Quyết định của Ban Bí thư chỉ định đồng chí Hoàng Minh Cường."
+    assert titles_for(text, _span(text, "Hoàng Minh Cường"), []) == []
