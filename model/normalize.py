@@ -24,7 +24,11 @@ _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 # Open syllables where the two styles disagree: old style puts the tone on the
 # second vowel (hoà, thuỷ), we put it on the first (hòa, thủy), the form most
 # Vietnamese news uses today. With a final consonant both styles agree.
-_OLD_STYLE = re.compile(r"([oOuU])([aAeEyY])([\u0300\u0301\u0303\u0309\u0323])(?![^\W\d_])")
+# The tone must end the syllable: no letter and no further mark after it, so
+# hoặc / luận (dot below + breve/circumflex on the 2nd vowel) are left alone.
+_OLD_STYLE = re.compile(
+    r"([oOuU])([aAeEyY])([\u0300\u0301\u0303\u0309\u0323])(?![^\W\d_]|[\u0300-\u036f])"
+)
 _QU_GI = re.compile(r"(?i)(?:q|g)$")
 
 

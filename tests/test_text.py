@@ -26,6 +26,9 @@ from phogov.text import (
         ("khoẻ mạnh", "khỏe mạnh"),
         ("quý, Quỳnh", "quý, Quỳnh"),  # u after q is a glide: the tone stays on y
         ("hoàng, huyện, ngoài", "hoàng, huyện, ngoài"),  # closed syllables: both styles agree
+        # a second mark on the 2nd vowel (breve, circumflex) means it carries the tone
+        ("hoặc luận thuận khoẻ", "hoặc luận thuận khỏe"),
+        ("hoặc luận thuận", "hoặc luận thuận"),
         ("a\u200bb  c\t\td", "ab c d"),  # zero-width dropped, space runs folded
         ("dòng 1\r\ndòng 2", "dòng 1\ndòng 2"),  # CRLF is one line break
     ],
