@@ -57,8 +57,9 @@ def _plain_forward(loaded, segmented: list[str], batch_size: int) -> float:
         for i in tqdm(range(0, len(segmented), batch_size), desc="plain forward", leave=False):
             batch = tok(segmented[i : i + batch_size], padding=True, truncation=True,
                         max_length=loaded.max_length, return_tensors="pt").to(loaded.device)
-            loaded.ner_model(**batch)
-            loaded.topic_model(**batch)
+            for head in (loaded.ner, loaded.topics):
+                if head is not None:
+                    head(**batch)
     return time.perf_counter() - start
 
 

@@ -1,3 +1,10 @@
-"""phogov: entities and topics from Vietnamese government and Party news."""
+"""phogov: entities and topics from Vietnamese government and Party news.
+
+``from phogov import predict``; see the README for the CLI and training.
+"""
 
 __version__ = "0.1.0"
+
+from phogov.predictor import predict, predict_documents  # noqa: E402  (needs __version__ first)
+
+__all__ = ["__version__", "predict", "predict_documents"]

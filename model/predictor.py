@@ -112,7 +112,7 @@ def _model_backend(loaded: Any) -> Backend:
                 for a, b, label, score in tags_to_spans(sent, tags, scores)
             ]
             tscores = {lab: float(p) for lab, p in zip(loaded.topic_labels, topic_probs[k])}
-            chosen = [lab for lab in loaded.topic_labels if tscores[lab] >= loaded.thresholds[lab]]
+            chosen = loaded.choose_topics(topic_probs[k]) if len(flat[k].words) else []
             analyses.append(SentenceAnalysis(_enrich(sent.text, spans), tscores, chosen))
         it = iter(analyses)
         return [[next(it) for _ in doc] for doc in docs]
@@ -121,22 +121,45 @@ def _model_backend(loaded: Any) -> Backend:
 
 
 def _enrich(text: str, spans: list[Span]) -> list[Span]:
-    """Values for MONEY/PERCENT and titles for OFFICIAL on model-predicted spans."""
-    from phogov.titles import titles_for
-    from phogov.values import parse_money, parse_percent
+    """Values for MONEY/PERCENT and titles for OFFICIAL on model-predicted spans.
 
-    officials = [s for s in spans if s.label == "OFFICIAL"]
+    A model MONEY/PERCENT span that is not exactly one value expression (it took
+    in a hedge such as ``khoảng``, or stopped short of the currency) is snapped to
+    the value expression found inside it, as the guideline draws the span; if none
+    is found the span stays, with empty ``values``, so the caller can see it.
+    """
+    from phogov.titles import titles_for
+
+    out: list[Span] = []
     for span in spans:
-        try:
-            if span.label == "MONEY":
-                span.values, span.unit = parse_money(span.text)
-            elif span.label == "PERCENT":
-                span.values = parse_percent(span.text)
-        except ValueError:
-            span.values = []  # the model's span has no readable number; keep it, flag it empty
-        if span.label == "OFFICIAL":
-            span.titles = titles_for(text, span, [o for o in officials if o is not span])
-    return spans
+        if span.label in ("MONEY", "PERCENT"):
+            span = _with_values(text, span)
+        out.append(span)
+    officials = [s for s in out if s.label == "OFFICIAL"]
+    for span in officials:
+        span.titles = titles_for(text, span, [o for o in officials if o is not span])
+    return out
+
+
+def _with_values(text: str, span: Span) -> Span:
+    from phogov.values import match_money, match_percent, number_starts
+
+    match = match_money if span.label == "MONEY" else match_percent
+    piece = text[span.start : span.end]
+    best = None
+    for pos in number_starts(piece):
+        m = match(piece, pos)
+        if m is not None and (best is None or m.end - m.start > best.end - best.start):
+            best = m
+    if best is None:
+        span.values = []
+        return span
+    a, b = span.start + best.start, span.start + best.end
+    snapped = Span(a, b, span.label, text[a:b], span.score)
+    snapped.values = best.values
+    if span.label == "MONEY":
+        snapped.unit = best.unit
+    return snapped
 
 
 # --------------------------------------------------------------------------- raw offsets
