@@ -91,8 +91,12 @@ def evaluate(gold_path: str | Path, predictor: Predictor) -> Report:
     return compute_report(ordered, flat)
 
 
-def run(gold_path: str | Path, model: str, json_out: str | Path | None = None) -> Report:
-    """Evaluate ``model`` ("rules" or a model directory) on ``gold_path``; print, maybe save."""
+def run(gold_path: str | Path, model: str, json_out: str | Path | None = None,
+        card: bool = False) -> Report:
+    """Evaluate ``model`` ("rules" or a model directory) on ``gold_path``; print, maybe save.
+
+    ``card``: also store the report in the model directory and rewrite its model card.
+    """
     from phogov.predictor import sentence_predictor
 
     report = evaluate(gold_path, sentence_predictor(model))
@@ -101,4 +105,30 @@ def run(gold_path: str | Path, model: str, json_out: str | Path | None = None) -
         out = Path(json_out)
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    if card:
+        if not (Path(model) / "phogov.json").is_file():
+            raise ValueError(f"--card needs a local model directory, got {model!r}")
+        from phogov.card import record_evaluation
+
+        command = f"phogov evaluate {Path(gold_path).name} --model {Path(model).name}"
+        record_evaluation(model, str(gold_path), report, command)
     return report
+
+
+def compare(gold_path: str | Path, models: Sequence[str], names: Sequence[str] | None = None,
+            json_out: str | Path | None = None) -> dict[str, Report]:
+    """Evaluate several systems on the same gold file and print them side by side."""
+    from phogov.eval.metrics import format_side_by_side
+    from phogov.predictor import sentence_predictor
+
+    if names and len(names) != len(models):
+        raise ValueError(f"{len(names)} names for {len(models)} models")
+    labels = list(names) if names else [Path(m).name or m for m in models]
+    reports = {lab: evaluate(gold_path, sentence_predictor(m)) for lab, m in zip(labels, models)}
+    print(f"on {gold_path}")
+    print(format_side_by_side(reports))
+    if json_out:
+        out = Path(json_out)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(json.dumps(reports, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return reports

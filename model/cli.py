@@ -76,7 +76,14 @@ def cmd_weak_label(ns: argparse.Namespace) -> int:
 def cmd_evaluate(ns: argparse.Namespace) -> int:
     from phogov.eval.evaluate import run
 
-    run(ns.gold, ns.model, ns.json)
+    run(ns.gold, ns.model, ns.json, card=ns.card)
+    return 0
+
+
+def cmd_compare(ns: argparse.Namespace) -> int:
+    from phogov.eval.evaluate import compare
+
+    compare(ns.gold, ns.models, ns.names, ns.json)
     return 0
 
 
@@ -174,7 +181,16 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     e.add_argument("gold", help="gold sentences, JSONL as in ANNOTATION.md")
     e.add_argument("--model", default="rules", help="'rules' or a model directory / id")
     e.add_argument("--json", default=None, help="write the report as JSON here")
+    e.add_argument("--card", action="store_true",
+                   help="also record the results in the model directory's model card")
     e.set_defaults(func=cmd_evaluate)
+
+    c = sub.add_parser("compare", help="evaluate several models side by side on one gold file")
+    c.add_argument("gold", help="gold sentences, JSONL as in ANNOTATION.md")
+    c.add_argument("--models", nargs="+", required=True, help="'rules' and/or model dirs")
+    c.add_argument("--names", nargs="+", default=None, help="column names, one per model")
+    c.add_argument("--json", default=None, help="write {name: report} as JSON here")
+    c.set_defaults(func=cmd_compare)
 
     pr = sub.add_parser("predict", help="entities and topics of a text")
     pr.add_argument("text", nargs="?", default=None)

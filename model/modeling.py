@@ -261,6 +261,9 @@ class PhogovModel:
         (out / MANIFEST).write_text(
             json.dumps(info, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
         )
+        from phogov.card import write_card
+
+        write_card(out)
         self.path = out
         return out
 
