@@ -1,0 +1,284 @@
+"""Train a topic classifier on your own label set: ``phogov train-topics --data FILE.jsonl``.
+
+Input: JSON Lines, one document per line, ``{"text": ..., "label": "X"}``
+(single-label: exactly one class per text, softmax + cross-entropy) or
+``{"text": ..., "labels": ["X", "Y"]}`` (multi-label: any number, sigmoid + BCE,
+per-label thresholds tuned on dev). The kind is detected from the file: any
+``labels`` line makes it multi-label. A text is read as all its words in order
+(``phogov.text``), split into overlapping windows when longer than 256
+subwords; a text's logits pool its windows (mean for single-label, max for
+multi-label, see ``phogov.encoding``).
+
+The output is a phogov model directory with a ``topics`` head only
+(``PhogovModel.predict_topics(texts)`` reads whole texts as training did).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import random
+import shutil
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from phogov.encoding import POOL_MULTI_LABEL, POOL_SINGLE_LABEL, SubwordEncoder, pool_windows
+from phogov.segment import DEFAULT_SEGMENTER
+from phogov.training.finetune import (
+    Encoded,
+    encode_rows,
+    fit,
+    multilabel_scores,
+    pooled_topic_probs,
+    predict_topic_probs,
+    resolve_bf16,
+    tune_thresholds,
+)
+
+logger = logging.getLogger("phogov.training")
+
+
+@dataclass
+class TopicTrainArguments:
+    """Flags of ``phogov train-topics``."""
+
+    data: str = field(metadata={"help": "JSONL with {'text','label'} or {'text','labels':[...]}"})
+    out: str = field(metadata={"help": "output model directory"})
+    dev: str | None = field(
+        default=None, metadata={"help": "dev JSONL (default: hold out --dev-fraction of --data)"}
+    )
+    dev_fraction: float = field(default=0.2, metadata={"help": "held-out share without --dev"})
+    labels: list[str] = field(
+        default_factory=list, metadata={"help": "label order (default: sorted labels of --data)"}
+    )
+    base: str = field(
+        default="vinai/phobert-base",
+        metadata={"help": "backbone: HF id, local dir or a phogov model dir"},
+    )
+    epochs: float = field(default=5.0, metadata={"help": "training epochs"})
+    max_steps: int = field(default=-1, metadata={"help": "stop after N steps (overrides epochs)"})
+    learning_rate: float = field(default=5e-5, metadata={"help": "peak learning rate"})
+    batch_size: int = field(default=16, metadata={"help": "training batch size (windows)"})
+    eval_batch_size: int = field(default=32, metadata={"help": "evaluation batch size"})
+    warmup: float = field(default=0.06, metadata={"help": "warmup as a fraction of steps"})
+    weight_decay: float = field(default=0.01, metadata={"help": "AdamW weight decay"})
+    seed: int = field(default=42, metadata={"help": "random seed"})
+    bf16: str = field(default="auto", metadata={"help": "auto|yes|no"})
+    early_stopping_patience: int = field(default=2, metadata={"help": "0 turns it off"})
+    max_length: int = field(default=256, metadata={"help": "subwords per window incl. specials"})
+    stride: int = field(default=128, metadata={"help": "subwords between window starts"})
+    segmenter: str = field(default=DEFAULT_SEGMENTER, metadata={"help": "word segmenter"})
+    max_train_samples: int | None = field(default=None, metadata={"help": "use only N texts"})
+    resume_from_checkpoint: str | None = field(
+        default=None, metadata={"help": "'last' or a checkpoint path"}
+    )
+    keep_checkpoints: bool = field(default=False, metadata={"help": "keep OUT/checkpoints"})
+    logging_steps: int = field(default=50, metadata={"help": "log the loss every N steps"})
+
+
+def read_topic_file(path: str | Path) -> tuple[list[tuple[str, list[str]]], bool]:
+    """(``(text, labels)`` per line, multi_label); every bad line reported at once."""
+    path = Path(path)
+    if not path.is_file():
+        raise FileNotFoundError(f"{path}: no such file")
+    items: list[tuple[str, list[str]]] = []
+    errors: list[str] = []
+    multi = False
+    with path.open(encoding="utf-8-sig") as fh:
+        for number, line in enumerate(fh, start=1):
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as exc:
+                errors.append(f"{path}:{number}: bad JSON: {exc.msg}")
+                continue
+            if not isinstance(obj, dict):
+                errors.append(f"{path}:{number}: expected a JSON object")
+                continue
+            text = obj.get("text")
+            if not isinstance(text, str) or not text.strip():
+                errors.append(f"{path}:{number}: 'text' must be a non-empty string")
+                continue
+            if "labels" in obj:
+                labels = obj["labels"]
+                if not isinstance(labels, list) or not all(isinstance(x, str) for x in labels):
+                    errors.append(f"{path}:{number}: 'labels' must be a list of strings")
+                    continue
+                multi = True
+            elif isinstance(obj.get("label"), str) and obj["label"]:
+                labels = [obj["label"]]
+            else:
+                errors.append(f"{path}:{number}: needs 'label' (a string) or 'labels' (a list)")
+                continue
+            items.append((text, list(dict.fromkeys(labels))))
+    if errors:
+        shown = "\n".join(errors[:50])
+        if len(errors) > 50:
+            shown += f"\n... and {len(errors) - 50} more"
+        raise ValueError(f"{len(errors)} problem(s) in {path}:\n{shown}")
+    if not items:
+        raise ValueError(f"{path} holds no examples")
+    return items, multi
+
+
+def _rows(items: list[tuple[str, list[str]]], labels: list[str], multi: bool,
+          segmenter: str) -> list[dict[str, Any]]:
+    from phogov.modeling import document_words
+
+    index = {lab: i for i, lab in enumerate(labels)}
+    rows = []
+    for text, labs in items:
+        words = document_words(text, segmenter)
+        if not words:
+            continue
+        if multi:
+            target: Any = [1.0 if lab in labs else 0.0 for lab in labels]
+        else:
+            target = index[labs[0]]
+        rows.append({"words": words, "target": target})
+    return rows
+
+
+def _single_label_scores(y: np.ndarray, pred: np.ndarray, n_labels: int) -> dict[str, float]:
+    """Accuracy and macro-F1 over the labels present in gold or predictions (as sklearn)."""
+    present = sorted(set(y.tolist()) | set(pred.tolist()))
+    f1s = []
+    for k in present:
+        tp = int(((pred == k) & (y == k)).sum())
+        denom = int((pred == k).sum() + (y == k).sum())
+        f1s.append(2 * tp / denom if denom else 0.0)
+    return {
+        "accuracy": float((pred == y).mean()) if len(y) else 0.0,
+        "macro_f1": float(np.mean(f1s)) if f1s else 0.0,
+    }
+
+
+def _pooled(logits: np.ndarray, enc: Encoded, n_rows: int, how: str) -> np.ndarray:
+    per_row: dict[int, list[np.ndarray]] = {}
+    for f, (r, _w) in enumerate(enc.windows):
+        per_row.setdefault(r, []).append(logits[f])
+    out = np.zeros((n_rows, logits.shape[-1]), dtype=np.float32)
+    for r, rows in per_row.items():
+        out[r] = pool_windows(rows, how)
+    return out
+
+
+def _metrics_fn(dev_rows: list[dict[str, Any]], dev: Encoded, multi: bool, n_labels: int):
+    def compute(p: Any) -> dict[str, float]:
+        logits = np.asarray(p.predictions[0] if isinstance(p.predictions, tuple) else p.predictions)
+        if multi:
+            y = np.array([r["target"] for r in dev_rows], dtype=np.float32)
+            probs = pooled_topic_probs(logits, dev, len(dev_rows), POOL_MULTI_LABEL)
+            s = multilabel_scores(y, probs)
+            return {"accuracy": s["subset_accuracy"], "macro_f1": s["macro_f1"],
+                    "micro_f1": s["f1"]}
+        y = np.array([r["target"] for r in dev_rows])
+        pred = _pooled(logits, dev, len(dev_rows), POOL_SINGLE_LABEL).argmax(-1)
+        return _single_label_scores(y, pred, n_labels)
+
+    return compute
+
+
+def train_topics(args: TopicTrainArguments | None = None, **kwargs: Any) -> dict[str, Any]:
+    """Train a topic-only phogov model; returns a report (labels, sizes, dev scores, path).
+
+    Call with a :class:`TopicTrainArguments` or its fields as keywords
+    (``train_topics(data="f.jsonl", out="dir", base="backbone")``).
+    """
+    from transformers import DataCollatorWithPadding, set_seed
+
+    from phogov.modeling import ModelInfo, PhogovModel, load_backbone_for_training
+
+    if args is None:
+        args = TopicTrainArguments(**kwargs)
+    elif kwargs:
+        raise TypeError("give either a TopicTrainArguments or keyword fields, not both")
+    if not logging.getLogger().handlers:
+        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s: %(message)s")
+    started = time.time()
+    set_seed(args.seed)
+    items, multi = read_topic_file(args.data)
+    if args.dev:
+        dev_items, dev_multi = read_topic_file(args.dev)
+        multi = multi or dev_multi
+        train_items = items
+    else:
+        shuffled = items[:]
+        random.Random(args.seed).shuffle(shuffled)
+        n_dev = max(1, round(len(shuffled) * args.dev_fraction))
+        if len(shuffled) < 2:
+            raise ValueError(f"{args.data}: need at least 2 examples to hold one out as dev")
+        dev_items, train_items = shuffled[:n_dev], shuffled[n_dev:]
+    if args.max_train_samples is not None:
+        train_items = train_items[: args.max_train_samples]
+    seen = sorted({lab for _t, labs in items + dev_items for lab in labs})
+    labels = list(args.labels) or seen
+    unknown = sorted(set(seen) - set(labels))
+    if unknown:
+        raise ValueError(f"labels in the data but not in --labels: {', '.join(unknown)}")
+    if len(labels) < 2 and not multi:
+        raise ValueError(f"single-label training needs at least 2 labels, found {labels}")
+
+    model, tokenizer = load_backbone_for_training(args.base, "topics", labels, multi)
+    encoder = SubwordEncoder(tokenizer, min(args.max_length, tokenizer.model_max_length),
+                             args.stride)
+    train_rows = _rows(train_items, labels, multi, args.segmenter)
+    dev_rows = _rows(dev_items, labels, multi, args.segmenter)
+    if not train_rows or not dev_rows:
+        raise ValueError("no usable training or dev texts (all empty after segmentation?)")
+    train_enc = encode_rows(train_rows, encoder, "topics", "target")
+    dev_enc = encode_rows(dev_rows, encoder, "topics", "target")
+    logger.info("train-topics: %d labels (%s), %d train texts → %d windows, %d dev texts",
+                len(labels), "multi-label" if multi else "single-label", len(train_rows),
+                len(train_enc.features), len(dev_rows))
+    out = Path(args.out)
+    work = out / "checkpoints"
+    model, history = fit(
+        model, tokenizer, train_enc, dev_enc, _metrics_fn(dev_rows, dev_enc, multi, len(labels)),
+        DataCollatorWithPadding(tokenizer), args, work / "topics", args.epochs,
+        resolve_bf16(args.bf16), metric="macro_f1")
+    final = {k.removeprefix("eval_"): v for k, v in history[-1]["final_eval"].items()
+             if k in ("eval_accuracy", "eval_macro_f1", "eval_micro_f1", "eval_loss")}
+    thresholds: dict[str, float] = {}
+    report: dict[str, Any] = {"dev": final}
+    if multi:
+        probs = predict_topic_probs(model, tokenizer, dev_enc, len(dev_rows), args.eval_batch_size)
+        y = np.array([r["target"] for r in dev_rows], dtype=np.float32)
+        thresholds = tune_thresholds(y, probs, labels)
+        tuned = multilabel_scores(y, probs, np.array([thresholds[lab] for lab in labels]))
+        report["dev_tuned_thresholds"] = {"accuracy": tuned["subset_accuracy"],
+                                          "macro_f1": tuned["macro_f1"], "micro_f1": tuned["f1"]}
+    info = ModelInfo(
+        heads=["topics"],
+        ner_labels=[],
+        topic_labels=labels,
+        topic_problem_type="multi_label_classification" if multi else "single_label_classification",
+        topic_thresholds=thresholds,
+        segmenter=args.segmenter,
+        base_model=str(args.base),
+        max_length=encoder.max_length,
+        stride=encoder.stride,
+        metrics={"dev": report["dev"], "train_texts": len(train_rows), "dev_texts": len(dev_rows)},
+    )
+    PhogovModel(tokenizer, None, model, info, device="cpu").save(out)
+    (out / "training_args.json").write_text(
+        json.dumps(asdict(args), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    if not args.keep_checkpoints:
+        shutil.rmtree(work, ignore_errors=True)
+    report.update({
+        "out": str(out),
+        "labels": labels,
+        "problem_type": "multi_label" if multi else "single_label",
+        "train_texts": len(train_rows),
+        "train_windows": len(train_enc.features),
+        "dev_texts": len(dev_rows),
+        "dev_windows": len(dev_enc.features),
+        "thresholds": thresholds,
+        "seconds": round(time.time() - started, 1),
+    })
+    return report
