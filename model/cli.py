@@ -123,7 +123,8 @@ def cmd_make_backbone(ns: argparse.Namespace) -> int:
     from phogov.training.backbone import make_backbone
 
     make_backbone(ns.out, ns.corpus, layers=ns.layers, hidden=ns.hidden, heads=ns.heads,
-                  vocab_size=ns.vocab_size, seed=ns.seed, max_lines=ns.max_lines)
+                  intermediate=ns.intermediate, vocab_size=ns.vocab_size, seed=ns.seed,
+                  max_lines=ns.max_lines, cache_dir=ns.cache_dir)
     print(f"backbone written to {ns.out}")
     return 0
 
@@ -149,6 +150,15 @@ def cmd_train_topics(ns: argparse.Namespace) -> int:
 
     report = train_topics(_dataclass_from(ns, TopicTrainArguments))
     print(json.dumps(report, ensure_ascii=False, indent=2))
+    return 0
+
+
+def cmd_export(ns: argparse.Namespace) -> int:
+    from phogov.modeling import export_model
+
+    out = export_model(ns.model, ns.out, half=not ns.fp32)
+    size = sum(f.stat().st_size for f in out.rglob("*") if f.is_file())
+    print(f"model exported to {out} ({size / 2**20:.1f} MiB)")
     return 0
 
 
@@ -205,10 +215,19 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     mb.add_argument("--layers", type=int, default=2)
     mb.add_argument("--hidden", type=int, default=128)
     mb.add_argument("--heads", type=int, default=2)
+    mb.add_argument("--intermediate", type=int, default=None, help="FFN size (default 4×hidden)")
     mb.add_argument("--vocab-size", type=int, default=8000)
+    mb.add_argument("--cache-dir", default=None,
+                    help="keep the segmented corpus here (reused when the corpus is unchanged)")
     mb.add_argument("--max-lines", type=int, default=None)
     mb.add_argument("--seed", type=int, default=42)
     mb.set_defaults(func=cmd_make_backbone)
+
+    x = sub.add_parser("export", help="copy a model dir for shipping (weights stored in fp16)")
+    x.add_argument("model", help="a model directory made by `phogov train`")
+    x.add_argument("--out", required=True)
+    x.add_argument("--fp32", action="store_true", help="keep fp32 weights")
+    x.set_defaults(func=cmd_export)
 
     b = sub.add_parser("bench", help="predict() throughput against the plain HF forward pass")
     b.add_argument("--model", required=True)

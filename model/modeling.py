@@ -268,6 +268,42 @@ class PhogovModel:
         return out
 
 
+def export_model(src: str | os.PathLike[str], dst: str | os.PathLike[str],
+                 half: bool = True) -> Path:
+    """Copy a model directory for shipping: weights stored in fp16 (half the bytes; loading
+    converts back to fp32), with its manifest, evaluation and card."""
+    import shutil
+
+    import torch
+
+    from phogov.card import EVAL_RESULTS, write_card
+
+    source = Path(src)
+    model = load_model(source, device="cpu")
+    out = Path(dst)
+    if out.resolve() == source.resolve():
+        raise ValueError("export needs a different output directory")
+    out.mkdir(parents=True, exist_ok=True)
+    for name, head in (("ner", model.ner), ("topics", model.topics)):
+        if head is None:
+            continue
+        if half:
+            head = copy_to_dtype(head, torch.float16)
+        head.save_pretrained(out / name)
+        model.tokenizer.save_pretrained(out / name)
+    for extra in (MANIFEST, EVAL_RESULTS, "training_args.json"):
+        if (source / extra).is_file():
+            shutil.copy2(source / extra, out / extra)
+    write_card(out)
+    return out
+
+
+def copy_to_dtype(module: Any, dtype: Any) -> Any:
+    import copy
+
+    return copy.deepcopy(module).to(dtype)
+
+
 def document_words(text: str, segmenter: str = DEFAULT_SEGMENTER) -> list[str]:
     """All PhoBERT words of a raw text, sentence after sentence (a document's model input)."""
     from phogov.text import sentences

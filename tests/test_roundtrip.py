@@ -170,3 +170,23 @@ def test_scores_and_topic_probabilities_are_probabilities(tiny_model: Path):
     words, topics = m.predict_words([["Tỉnh_ủy", "họp", "."], ["Chi", "5", "tỷ", "đồng"]])
     assert all(np.allclose(w.sum(1), 1.0, atol=1e-5) for w in words)
     assert topics.shape == (2, 6) and ((topics >= 0) & (topics <= 1)).all()
+
+
+def test_export_halves_the_weights_and_predicts_the_same(tiny_model: Path, tmp_path, gold):
+    from phogov.modeling import export_model
+
+    out = export_model(tiny_model, tmp_path / "shipped")
+    for head in ("ner", "topics"):
+        a = (tiny_model / head / "model.safetensors").stat().st_size
+        b = (out / head / "model.safetensors").stat().st_size
+        assert b < 0.6 * a
+    shipped = load_model(out)
+    assert next(shipped.ner.parameters()).dtype.is_floating_point
+    assert str(next(shipped.ner.parameters()).dtype) == "torch.float32"  # loaded back as fp32
+    texts = [g["text"] for g in gold[:20]]
+    ref = load_model(tiny_model)
+    wa, ta = ref.predict_words([t.split() for t in texts])
+    wb, tb = shipped.predict_words([t.split() for t in texts])
+    assert all(np.abs(x - y).max() < 2e-2 for x, y in zip(wa, wb))
+    assert np.abs(ta - tb).max() < 2e-2
+    assert (out / "README.md").is_file() and (out / "phogov.json").is_file()
