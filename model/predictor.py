@@ -71,6 +71,16 @@ def resolve_model(model: str | os.PathLike[str] | None) -> str:
     )
 
 
+def load(model: str | os.PathLike[str] | None = None, device: Any = None) -> Any:
+    """Load (and cache) a model as ``predict`` would resolve it; warms it up for later calls."""
+    from phogov.modeling import load_model
+
+    name = resolve_model(model)
+    if name == RULES:
+        raise ValueError("'rules' is not a model to load; pass model='rules' to predict()")
+    return load_model(name, device)
+
+
 def get_backend(model: str) -> tuple[Backend, str]:
     """A backend callable and the segmenter its words must come from."""
     if model == RULES:

@@ -61,6 +61,11 @@ def test_in_process_matches_fresh_process_shape_and_is_deterministic(tiny_model:
         [(e["start"], e["end"], e["label"]) for e in r["entities"]] for r in b
     ]
     assert load_model(tiny_model) is load_model(str(tiny_model))  # cached, not reloaded
+    import phogov
+
+    assert phogov.load(tiny_model) is load_model(tiny_model)
+    with pytest.raises(ValueError, match="rules"):
+        phogov.load("rules")
 
 
 def test_5000_word_document_is_covered_completely(tiny_model: Path, monkeypatch):
