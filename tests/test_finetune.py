@@ -270,3 +270,15 @@ def test_read_topic_file_detects_multi_label_and_reports_lines(tmp_path):
     with pytest.raises(ValueError) as err:
         read_topic_file(bad)
     assert f"{bad}:2:" in str(err.value) and f"{bad}:3:" in str(err.value)
+
+
+def test_read_topic_file_reads_gzipped_jsonl(tmp_path):
+    import gzip
+
+    f = tmp_path / "t.jsonl.gz"
+    with gzip.open(f, "wt", encoding="utf-8") as fh:
+        fh.write('{"text": "Giá vàng tăng.", "label": "Kinh doanh"}\n'
+                 '{"text": "Đội tuyển thắng.", "label": "The thao"}\n')
+    items, multi = read_topic_file(f)
+    assert not multi and items == [("Giá vàng tăng.", ["Kinh doanh"]),
+                                   ("Đội tuyển thắng.", ["The thao"])]

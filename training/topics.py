@@ -15,6 +15,7 @@ The output is a phogov model directory with a ``topics`` head only
 
 from __future__ import annotations
 
+import gzip
 import json
 import logging
 import random
@@ -88,7 +89,8 @@ def read_topic_file(path: str | Path) -> tuple[list[tuple[str, list[str]]], bool
     items: list[tuple[str, list[str]]] = []
     errors: list[str] = []
     multi = False
-    with path.open(encoding="utf-8-sig") as fh:
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8-sig") as fh:
         for number, line in enumerate(fh, start=1):
             if not line.strip():
                 continue
