@@ -124,7 +124,8 @@ def cmd_make_backbone(ns: argparse.Namespace) -> int:
 
     make_backbone(ns.out, ns.corpus, layers=ns.layers, hidden=ns.hidden, heads=ns.heads,
                   intermediate=ns.intermediate, vocab_size=ns.vocab_size, seed=ns.seed,
-                  max_lines=ns.max_lines, cache_dir=ns.cache_dir)
+                  max_lines=ns.max_lines, cache_dir=ns.cache_dir,
+                  tokenizer_from=ns.tokenizer_from)
     print(f"backbone written to {ns.out}")
     return 0
 
@@ -220,6 +221,8 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     mb.add_argument("--cache-dir", default=None,
                     help="keep the segmented corpus here (reused when the corpus is unchanged)")
     mb.add_argument("--max-lines", type=int, default=None)
+    mb.add_argument("--tokenizer-from", default=None,
+                    help="reuse this backbone dir's vocab.txt + bpe.codes (ablations)")
     mb.add_argument("--seed", type=int, default=42)
     mb.set_defaults(func=cmd_make_backbone)
 

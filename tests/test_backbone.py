@@ -249,3 +249,15 @@ def test_tiny_pretrain_saves_model_curve_and_resumes(tmp_path):
     assert (out / "segmented.txt").stat().st_mtime_ns == seg_mtime  # cache reused
     steps = [e["step"] for e in json.loads((out / "log_history.json").read_text()) if "loss" in e]
     assert steps[0] == 1 and steps[-1] == 4  # one history across both runs
+
+
+def test_make_backbone_can_reuse_another_backbones_tokenizer(tmp_path):
+    src = make_backbone(tmp_path / "src", SEEDS[:1], max_lines=15, **TINY | {"vocab_size": 300})
+    other = make_backbone(tmp_path / "abl", SEEDS[1:2], max_lines=5, **TINY | {"vocab_size": 200},
+                          tokenizer_from=src)
+    for name in ("vocab.txt", "bpe.codes"):
+        assert (other / name).read_bytes() == (src / name).read_bytes(), name
+    cfg = json.loads((other / "config.json").read_text(encoding="utf-8"))
+    assert cfg["vocab_size"] == json.loads((src / "config.json").read_text())["vocab_size"]
+    with pytest.raises(ValueError, match="vocab.txt"):
+        make_backbone(tmp_path / "bad", SEEDS[:1], max_lines=5, **TINY, tokenizer_from=tmp_path)

@@ -23,6 +23,7 @@ import inspect
 import json
 import logging
 import os
+import shutil
 import tempfile
 import time
 from collections import Counter
@@ -413,6 +414,7 @@ def make_backbone(
     processes: int = 2,
     segmenter: str = "pyvi",
     cache_dir: PathLike | None = None,
+    tokenizer_from: PathLike | None = None,
 ) -> Path:
     """Build a randomly initialised PhoBERT-format backbone from a raw corpus.
 
@@ -421,7 +423,11 @@ def make_backbone(
     learns a ``vocab_size`` BPE and saves an untrained ``RobertaForMaskedLM`` that
     loads with ``AutoTokenizer`` / ``AutoModel*`` exactly like vinai/phobert-base.
     The segmented corpus is cached in ``cache_dir`` when given (else a temp dir).
-    Deterministic for a given corpus and seed. Returns ``out_dir``.
+    ``tokenizer_from`` = a backbone directory whose tokenizer is reused instead of
+    learning one (an ablation needs the very same vocabulary as the model it is
+    compared with: on a large corpus the Rust BPE trainer breaks ties between equal
+    counts differently from run to run). Deterministic for a given seed on a small
+    corpus. Returns ``out_dir``.
     """
     import torch
     from transformers import RobertaForMaskedLM, set_seed
@@ -435,7 +441,15 @@ def make_backbone(
             corpus_files, cache_root / SEGMENTED_CACHE, max_lines, processes, segmenter
         )
         seg_meta = json.loads(cache.with_suffix(".txt.json").read_text(encoding="utf-8"))
-        tokenizer = _tokenizer_from_corpus(cache, out, vocab_size)
+        if tokenizer_from is not None:
+            src = Path(tokenizer_from)
+            if not ((src / "vocab.txt").is_file() and (src / "bpe.codes").is_file()):
+                raise ValueError(f"{src}: no vocab.txt + bpe.codes to reuse as the tokenizer")
+            shutil.copy(src / "vocab.txt", out / "vocab.txt")
+            shutil.copy(src / "bpe.codes", out / "bpe.codes")
+            tokenizer = _load_phobert(out / "vocab.txt", out / "bpe.codes")
+        else:
+            tokenizer = _tokenizer_from_corpus(cache, out, vocab_size)
     set_seed(seed)
     config = _roberta_config(
         len(tokenizer), layers, hidden, heads, intermediate, max_position_embeddings
@@ -453,6 +467,7 @@ def make_backbone(
         "sentences": seg_meta.get("sentences"),
         "words": seg_meta.get("words"),
         "vocab_size": len(tokenizer),
+        "tokenizer_from": str(tokenizer_from) if tokenizer_from is not None else None,
         "seed": seed,
         "build_seconds": round(time.time() - start, 1),
     }
