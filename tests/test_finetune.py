@@ -135,6 +135,30 @@ def test_resolve_bf16():
         resolve_bf16("maybe")
 
 
+def test_evaluation_batches_come_in_dataset_order(tmp_path, backbone):
+    """Metrics merge windows by position: eval must not be length-grouped (transformers 5 is)."""
+    import torch
+    from datasets import Dataset
+    from transformers import AutoModelForTokenClassification
+
+    from phogov.training.finetune import _training_arguments, ordered_eval_trainer_class
+
+    lengths = [3, 40, 2, 17, 5, 1, 33, 4, 25, 8, 12, 6]
+    ds = Dataset.from_list([{"input_ids": list(range(4, 4 + n))} for n in lengths])
+    args = FinetuneArguments(out=str(tmp_path / "m"), eval_batch_size=2)
+    targs = _training_arguments(args, tmp_path / "w", 1, False)
+    assert targs.train_sampling_strategy == "group_by_length"  # what makes eval shuffle
+
+    def collate(feats):
+        return {"input_ids": torch.tensor([[len(f["input_ids"])] for f in feats])}
+
+    model = AutoModelForTokenClassification.from_pretrained(str(backbone), num_labels=3)
+    trainer = ordered_eval_trainer_class()(model=model, args=targs, data_collator=collate,
+                                           eval_dataset=ds)
+    seen = [int(n) for batch in trainer.get_eval_dataloader(ds) for n in batch["input_ids"][:, 0]]
+    assert seen == lengths
+
+
 # ---------------------------------------------------------------------- training
 
 

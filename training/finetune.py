@@ -396,6 +396,25 @@ def _resume_arg(args: FinetuneArguments, work: Path) -> str | bool | None:
     return str(path) if work.resolve() in path.parents else None
 
 
+def ordered_eval_trainer_class() -> type:
+    """A ``Trainer`` whose evaluation batches come in dataset order.
+
+    transformers 5 applies ``train_sampling_strategy="group_by_length"`` to the eval
+    sampler too, which shuffles ``EvalPrediction`` rows; phogov's metrics merge windows
+    back into sentences by position, so they need the order of the dev windows.
+    """
+    from torch.utils.data import SequentialSampler
+    from transformers import Trainer
+
+    class OrderedEvalTrainer(Trainer):
+        def _get_eval_sampler(self, eval_dataset: Any) -> Any:
+            if eval_dataset is None or not hasattr(eval_dataset, "__len__"):
+                return None
+            return SequentialSampler(eval_dataset) if self.args.world_size <= 1 else None
+
+    return OrderedEvalTrainer
+
+
 def fit(
     model: Any,
     tokenizer: Any,
@@ -414,12 +433,12 @@ def fit(
 
     ``args``: FinetuneArguments or TopicTrainArguments (they share the training fields).
     """
-    from transformers import EarlyStoppingCallback, Trainer
+    from transformers import EarlyStoppingCallback
 
     callbacks = []
     if args.early_stopping_patience > 0:
         callbacks.append(EarlyStoppingCallback(early_stopping_patience=args.early_stopping_patience))
-    trainer = Trainer(
+    trainer = ordered_eval_trainer_class()(
         model=model,
         args=_training_arguments(args, work, epochs, bf16, metric),
         train_dataset=_dataset(train_enc),
