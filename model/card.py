@@ -55,6 +55,19 @@ def _model_index(name: str, report: dict[str, Any], dataset: str) -> list[dict[s
     ]}]
 
 
+LOSS_PLOT = "pretraining_loss.png"  # shipped next to the card when the backbone was pretrained
+
+
+def _yaml(data: dict[str, Any]) -> str:
+    """YAML without anchors/aliases (``&id001``): the Hub's card parser reads it plainly."""
+
+    class NoAliases(yaml.SafeDumper):
+        def ignore_aliases(self, data: Any) -> bool:
+            return True
+
+    return yaml.dump(data, Dumper=NoAliases, allow_unicode=True, sort_keys=False).strip()
+
+
 def write_card(model_dir: str | Path, license_: str = "mit") -> Path:
     """(Re)write ``model_dir/README.md`` from the manifest and any saved evaluation."""
     root = Path(model_dir)
@@ -76,9 +89,9 @@ def write_card(model_dir: str | Path, license_: str = "mit") -> Path:
     if evaluation:
         header["metrics"] = ["f1", "accuracy"]
         header["model-index"] = _model_index(name, evaluation["report"], evaluation["gold"])
-    lines = ["---", yaml.safe_dump(header, allow_unicode=True, sort_keys=False).strip(), "---",
+    lines = ["---", _yaml(header), "---",
              "", f"# {name}", "",
-             "A [phogov](https://pypi.org/project/phogov/) model: entities (OFFICIAL, ORG, MONEY, "
+             "A phogov model: entities (OFFICIAL, ORG, MONEY, "
              "PERCENT) and multi-label sentence topics in Vietnamese government and Party news.",
              "", "```python", "from phogov import predict",
              f'predict("Bí thư Tỉnh ủy chủ trì hội nghị.", model="{name}")', "```", "",
@@ -92,6 +105,8 @@ def write_card(model_dir: str | Path, license_: str = "mit") -> Path:
              f"(`{info.get('segmenter')}`; inputs are word-segmented like PhoBERT's) and "
              f"the window length ({info.get('max_length')} subwords, stride {info.get('stride')}).",
              "", "## Training", "", _backbone_note(base), "", CORPUS_NOTE, ""]
+    if (Path(model_dir) / LOSS_PLOT).is_file():
+        lines += [f"Pretraining loss curve: ![MLM loss]({LOSS_PLOT})", ""]
     metrics = info.get("metrics", {})
     if metrics:
         lines += ["Dev metrics at the end of training (dev = held-out weak-labelled documents "

@@ -128,6 +128,7 @@ def test_evaluate_a_model_dir_writes_the_documented_json(tiny_model: Path, tmp_p
     org = next(m for m in metrics if m["name"] == "ORG F1")
     assert org["value"] == round(report["entities"]["ORG"]["f1"], 4)
     assert "## Evaluation" in card
+    assert "&id" not in card and "*id" not in card  # plain YAML, no anchors/aliases
 
 
 def test_model_card_and_manifest(tiny_model: Path):
