@@ -4,14 +4,14 @@
 #   PHOGOV_BASE   backbone to fine-tune (default vinai/phobert-base). When it cannot be
 #                 loaded (no internet here), a small local backbone is built instead, and
 #                 the demo says so.
-#   DEMO_SAMPLES  weak sentences to train on (default 8000; all: 0)
+#   DEMO_SAMPLES  weak sentences to train on (default 0 = all ~40k; e.g. 8000 for a quick run)
 #   DEMO_EPOCHS   epochs per head (default 2)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=.venv/bin
 RUNS=${RUNS:-runs}
 BASE=${PHOGOV_BASE:-vinai/phobert-base}
-SAMPLES=${DEMO_SAMPLES:-8000}
+SAMPLES=${DEMO_SAMPLES:-0}
 EPOCHS=${DEMO_EPOCHS:-2}
 GOLD=data/gold_seeds.jsonl
 SEED_ARTICLE=seeds/000_bd22f8c3fb878b07.txt
@@ -34,12 +34,12 @@ else
   BASE="$RUNS/backbone"
   if [ ! -f "$BASE/config.json" ]; then
     $BIN/phogov make-backbone --out "$BASE" --corpus data/gov_news.jsonl.gz \
-      --layers 2 --hidden 128 --heads 2 --vocab-size 8000
+      --layers 4 --hidden 256 --heads 4 --vocab-size 8000
   fi
-  LR=5e-4
+  LR=3e-4
 fi
 
-echo "== 3. fine-tune on the weak labels ($SAMPLES sentences, $EPOCHS epochs per head)"
+echo "== 3. fine-tune on the weak labels (${SAMPLES/#0/all} sentences, $EPOCHS epochs per head)"
 LIMIT=()
 if [ "$SAMPLES" != "0" ]; then LIMIT=(--max-train-samples "$SAMPLES"); fi
 $BIN/phogov train --base "$BASE" --weak "$RUNS/weak" --out "$RUNS/demo-model" \
