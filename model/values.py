@@ -208,6 +208,7 @@ def _spelled_value(s: str) -> Decimal:
 
 
 def _read_base(text: str, pos: int) -> tuple[int, Decimal, bool] | None:
+    """(end, value, spelled) of the digit or spelled number at ``pos`` (no scale words)."""
     m = _DIGIT_NUMBER.match(text, pos)
     if m:
         try:
@@ -377,14 +378,14 @@ def match_percent(text: str, pos: int) -> ValueMatch | None:
 
 def _read_numbers_plain(text: str, pos: int) -> tuple[list[tuple[Decimal, bool]], int] | None:
     """Numbers for percentages: no scale words; a range joined by a dash or ``đến``."""
-    first = _read_plain(text, pos)
+    first = _read_base(text, pos)
     if first is None:
         return None
     end, value, spelled = first
     numbers = [(value, spelled)]
     sep = _RANGE_SEP.match(text, end)
     if sep and not spelled:
-        second = _read_plain(text, sep.end())
+        second = _read_base(text, sep.end())
         if (
             second is not None
             and not second[2]
@@ -394,21 +395,6 @@ def _read_numbers_plain(text: str, pos: int) -> tuple[list[tuple[Decimal, bool]]
             numbers.append((second[1], False))
             end = second[0]
     return numbers, end
-
-
-def _read_plain(text: str, pos: int) -> tuple[int, Decimal, bool] | None:
-    m = _DIGIT_NUMBER.match(text, pos)
-    if m:
-        try:
-            return m.end(), _digits_value(m.group(0)), False
-        except (ValueError, InvalidOperation):
-            return None
-    m = _SPELLED_NUMBER.match(text, pos)
-    if m:
-        end, value = m.end(), _spelled_value(m.group(0))
-        # "một trăm" is already inside _SPELLED; nothing else scales a percentage.
-        return end, value, True
-    return None
 
 
 def _floats(values: list[Decimal]) -> list[float]:

@@ -122,6 +122,23 @@ def _read_lines(path: Path, errors: list[tuple[int | None, str]]) -> Iterator[tu
         errors.append((None, f"cannot read file: {exc}"))
 
 
+def _json_objects(
+    path: Path, errors: list[tuple[int | None, str]]
+) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Yield (line number, object) for each JSON-object line; record bad lines, skip blanks."""
+    for number, line in _read_lines(path, errors):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            errors.append((number, f"bad JSON: {exc.msg} (column {exc.colno})"))
+            continue
+        if not isinstance(obj, dict):
+            errors.append((number, f"expected a JSON object, got {_type_name(obj)}"))
+            continue
+        yield number, obj
+
 def _type_name(value: Any) -> str:
     if value is None:
         return "null"
@@ -158,17 +175,7 @@ def read_gold_jsonl(path: str | Path) -> list[GoldSentence]:
     stem = _stem(path)
     next_sent: dict[str, int] = {}
     seen: dict[tuple[str, int], int] = {}
-    for number, line in _read_lines(path, errors):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            errors.append((number, f"bad JSON: {exc.msg} (column {exc.colno})"))
-            continue
-        if not isinstance(obj, dict):
-            errors.append((number, f"expected a JSON object, got {_type_name(obj)}"))
-            continue
+    for number, obj in _json_objects(path, errors):
         sentence = _parse_sentence(obj, number, stem, next_sent, errors)
         if sentence is None:
             continue
@@ -548,17 +555,7 @@ def _read_text_jsonl(path: Path) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     seen: dict[str, int] = {}
     stem = _stem(path)
-    for number, line in _read_lines(path, errors):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            errors.append((number, f"bad JSON: {exc.msg} (column {exc.colno})"))
-            continue
-        if not isinstance(obj, dict):
-            errors.append((number, f"expected a JSON object, got {_type_name(obj)}"))
-            continue
+    for number, obj in _json_objects(path, errors):
         if "text" not in obj:
             errors.append((number, "missing field 'text'"))
             continue
