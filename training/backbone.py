@@ -435,20 +435,21 @@ def make_backbone(
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     start = time.time()
-    with tempfile.TemporaryDirectory(prefix="phogov-seg-") as tmp:
-        cache_root = Path(cache_dir) if cache_dir is not None else Path(tmp)
-        cache = segment_corpus(
-            corpus_files, cache_root / SEGMENTED_CACHE, max_lines, processes, segmenter
-        )
-        seg_meta = json.loads(cache.with_suffix(".txt.json").read_text(encoding="utf-8"))
-        if tokenizer_from is not None:
-            src = Path(tokenizer_from)
-            if not ((src / "vocab.txt").is_file() and (src / "bpe.codes").is_file()):
-                raise ValueError(f"{src}: no vocab.txt + bpe.codes to reuse as the tokenizer")
-            shutil.copy(src / "vocab.txt", out / "vocab.txt")
-            shutil.copy(src / "bpe.codes", out / "bpe.codes")
-            tokenizer = _load_phobert(out / "vocab.txt", out / "bpe.codes")
-        else:
+    seg_meta: dict[str, Any] = {}
+    if tokenizer_from is not None:  # nothing to learn: the corpus is not even segmented
+        src = Path(tokenizer_from)
+        if not ((src / "vocab.txt").is_file() and (src / "bpe.codes").is_file()):
+            raise ValueError(f"{src}: no vocab.txt + bpe.codes to reuse as the tokenizer")
+        shutil.copy(src / "vocab.txt", out / "vocab.txt")
+        shutil.copy(src / "bpe.codes", out / "bpe.codes")
+        tokenizer = _load_phobert(out / "vocab.txt", out / "bpe.codes")
+    else:
+        with tempfile.TemporaryDirectory(prefix="phogov-seg-") as tmp:
+            cache_root = Path(cache_dir) if cache_dir is not None else Path(tmp)
+            cache = segment_corpus(
+                corpus_files, cache_root / SEGMENTED_CACHE, max_lines, processes, segmenter
+            )
+            seg_meta = json.loads(cache.with_suffix(".txt.json").read_text(encoding="utf-8"))
             tokenizer = _tokenizer_from_corpus(cache, out, vocab_size)
     set_seed(seed)
     config = _roberta_config(

@@ -139,6 +139,7 @@ def _json_objects(
             continue
         yield number, obj
 
+
 def _type_name(value: Any) -> str:
     if value is None:
         return "null"
