@@ -105,7 +105,7 @@ def write_card(model_dir: str | Path, license_: str = "mit") -> Path:
              f"(`{info.get('segmenter')}`; inputs are word-segmented like PhoBERT's) and "
              f"the window length ({info.get('max_length')} subwords, stride {info.get('stride')}).",
              "", "## Training", "", _backbone_note(base), "", CORPUS_NOTE, ""]
-    if (Path(model_dir) / LOSS_PLOT).is_file():
+    if (root / LOSS_PLOT).is_file():
         lines += [f"Pretraining loss curve: ![MLM loss]({LOSS_PLOT})", ""]
     metrics = info.get("metrics", {})
     if metrics:

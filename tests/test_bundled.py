@@ -45,7 +45,7 @@ def test_predict_with_no_model_argument_in_a_fresh_offline_process() -> None:
     assert "ECONOMY" in {t["label"] for t in res["topics"]}
 
 
-def test_bundled_model_scores_on_the_gold_are_those_in_its_card(gold) -> None:
+def test_bundled_model_scores_on_the_gold_are_those_in_its_card() -> None:
     from phogov.eval.evaluate import evaluate
     from phogov.predictor import sentence_predictor
 
