@@ -25,6 +25,9 @@ class Span:
     values: list[float] | None = None
     unit: str | None = None
     titles: list[str] | None = None
+    # The labelling function that produced the span (``"orgs.committee"``, ``"model"``):
+    # provenance for ``phogov lf-report`` and the aggregators; not part of ``to_dict``.
+    source: str = ""
 
     def shifted(self, start: int, end: int, text: str) -> Span:
         """The same entity at other offsets (used when mapping view → raw)."""

@@ -37,10 +37,33 @@ def resolve_overlaps(spans: list[Span]) -> list[Span]:
     return sorted(kept, key=lambda s: s.start)
 
 
+FAMILIES = ("money", "percent", "officials", "orgs")
+
+
+def candidates(text: str, memory: officials.DocMemory) -> list[Span]:
+    """Every family's spans on one normalised sentence, overlaps kept, each with its ``source``.
+
+    A family that does not name the function inside it is stamped with its own name,
+    so every span says which labelling function made it.
+    """
+    by_family = {
+        "money": money.find(text),
+        "percent": percent.find(text),
+        "officials": officials.find(text, memory),
+        "orgs": orgs.find(text),
+    }
+    found: list[Span] = []
+    for family in FAMILIES:
+        for span in by_family[family]:
+            if not span.source:
+                span.source = family
+            found.append(span)
+    return found
+
+
 def find_entities(text: str, memory: officials.DocMemory) -> list[Span]:
     """All entity families on one normalised sentence; ``memory`` carries officials onward."""
-    found = money.find(text) + percent.find(text) + officials.find(text, memory) + orgs.find(text)
-    return resolve_overlaps(found)
+    return resolve_overlaps(candidates(text, memory))
 
 
 def label_document(sentence_texts: list[str]) -> list[RuleResult]:
