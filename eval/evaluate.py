@@ -91,16 +91,28 @@ def evaluate(gold_path: str | Path, predictor: Predictor) -> Report:
     return compute_report(ordered, flat)
 
 
+PURE = "pure:"
+
+
+def predictor_for(spec: str) -> Predictor:
+    """``rules``, a model directory / id, or ``pure:DIR`` (the model without its rules)."""
+    from phogov.predictor import sentence_predictor
+
+    if spec.startswith(PURE):
+        return sentence_predictor(spec[len(PURE):], pure=True)
+    return sentence_predictor(spec)
+
+
 def run(gold_path: str | Path, model: str, json_out: str | Path | None = None,
-        card: bool = False) -> Report:
+        card: bool = False, pure: bool = False) -> Report:
     """Evaluate ``model`` ("rules" or a model directory) on ``gold_path``; print, maybe save.
 
     ``card``: also store the report in the model directory and rewrite its model card.
+    ``pure``: a model directory with a ``combine`` policy is scored without its rules.
     """
-    from phogov.predictor import sentence_predictor
-
-    report = evaluate(gold_path, sentence_predictor(model))
-    print(format_table(report, title=f"{model} on {gold_path}"))
+    spec = PURE + model if pure and not model.startswith(PURE) else model
+    report = evaluate(gold_path, predictor_for(spec))
+    print(format_table(report, title=f"{spec} on {gold_path}"))
     if json_out:
         out = Path(json_out)
         out.parent.mkdir(parents=True, exist_ok=True)
@@ -119,12 +131,11 @@ def compare(gold_path: str | Path, models: Sequence[str], names: Sequence[str] |
             json_out: str | Path | None = None) -> dict[str, Report]:
     """Evaluate several systems on the same gold file and print them side by side."""
     from phogov.eval.metrics import format_side_by_side
-    from phogov.predictor import sentence_predictor
 
     if names and len(names) != len(models):
         raise ValueError(f"{len(names)} names for {len(models)} models")
     labels = list(names) if names else [Path(m).name or m for m in models]
-    reports = {lab: evaluate(gold_path, sentence_predictor(m)) for lab, m in zip(labels, models)}
+    reports = {lab: evaluate(gold_path, predictor_for(m)) for lab, m in zip(labels, models)}
     print(f"on {gold_path}")
     print(format_side_by_side(reports))
     if json_out:

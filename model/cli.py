@@ -64,19 +64,41 @@ def _dataclass_from(ns: argparse.Namespace, cls: type, **extra):
 
 
 def cmd_weak_label(ns: argparse.Namespace) -> int:
-    from phogov.training.weak_dataset import build_weak_dataset
+    from phogov.training.weak_corpus import WeakCorpusArgs, build_weak_corpus, default_exclude
 
-    ds, counts, n_docs = build_weak_dataset(ns.input, ns.out, ns.segmenter, ns.limit)
-    print(f"{n_docs} documents, {len(ds)} sentences → {ns.out}")
-    print("entities:", ", ".join(f"{k} {v}" for k, v in sorted(counts["entities"].items())))
-    print("topics:  ", ", ".join(f"{k} {v}" for k, v in sorted(counts["topics"].items())))
+    args = WeakCorpusArgs(
+        inputs=list(ns.input), out=ns.out, shard_size=ns.shard_size, workers=ns.workers,
+        keep_empty=ns.keep_empty, segmenter=ns.segmenter, seed=ns.seed, limit=ns.limit,
+        exclude=default_exclude() if ns.exclude is None else list(ns.exclude),
+    )
+    stats = build_weak_corpus(args)
+    dropped = ", ".join(f"{v} {k}" for k, v in sorted(stats["dropped_documents"].items()))
+    print(f"{stats['documents']} documents ({dropped or 'none'} dropped), "
+          f"{stats['sentences_kept']} of {stats['sentences_seen']} sentences kept "
+          f"→ {stats['dataset']} ({stats['seconds_this_run']:.0f} s)")
+    print("entities:", ", ".join(f"{k} {v}" for k, v in stats["entities"].items()))
+    print("topics:  ", ", ".join(f"{k} {v}" for k, v in stats["topics"].items()))
+    return 0
+
+
+def cmd_tune_combine(ns: argparse.Namespace) -> int:
+    from phogov.eval.combine_tuning import format_summary, tune
+
+    summary = tune(ns.model, ns.gold, write=not ns.dry_run)
+    print(format_summary(summary))
+    if ns.json:
+        Path(ns.json).parent.mkdir(parents=True, exist_ok=True)
+        Path(ns.json).write_text(json.dumps(summary, indent=1, allow_nan=False) + "\n",
+                                 encoding="utf-8")
+    if not ns.dry_run:
+        print(f"policy written to {Path(ns.model) / 'phogov.json'}")
     return 0
 
 
 def cmd_evaluate(ns: argparse.Namespace) -> int:
     from phogov.eval.evaluate import run
 
-    run(ns.gold, ns.model, ns.json, card=ns.card)
+    run(ns.gold, ns.model, ns.json, card=ns.card, pure=ns.pure)
     return 0
 
 
@@ -146,6 +168,14 @@ def cmd_train(ns: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_self_train(ns: argparse.Namespace) -> int:
+    from phogov.training.self_training import SelfTrainArguments, self_train
+
+    out = self_train(_dataclass_from(ns, SelfTrainArguments))
+    print(f"best model written to {out}")
+    return 0
+
+
 def cmd_train_topics(ns: argparse.Namespace) -> int:
     from phogov.training.topics import TopicTrainArguments, train_topics
 
@@ -186,6 +216,14 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     w.add_argument("--out", required=True, help="output dataset directory")
     w.add_argument("--segmenter", default="pyvi")
     w.add_argument("--limit", type=int, default=None, help="only the first N documents")
+    w.add_argument("--workers", type=int, default=1, help="labelling processes")
+    w.add_argument("--shard-size", type=int, default=400,
+                   help="documents per shard (the unit of resuming)")
+    w.add_argument("--keep-empty", type=float, default=0.25,
+                   help="share of sentences with no entity and no topic that is kept")
+    w.add_argument("--exclude", nargs="*", default=None,
+                   help="gold files whose articles are left out (default: the bundled dev golds)")
+    w.add_argument("--seed", type=int, default=42)
     w.set_defaults(func=cmd_weak_label)
 
     e = sub.add_parser("evaluate", help="score a model (or the rules) on gold JSONL")
@@ -194,7 +232,18 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     e.add_argument("--json", default=None, help="write the report as JSON here")
     e.add_argument("--card", action="store_true",
                    help="also record the results in the model directory's model card")
+    e.add_argument("--pure", action="store_true",
+                   help="score the fine-tuned model alone, without the rules its directory "
+                        "combines it with (also: --model pure:DIR, e.g. in `compare`)")
     e.set_defaults(func=cmd_evaluate)
+
+    tc = sub.add_parser("tune-combine",
+                        help="choose, on dev gold, how the rules sit beside a model")
+    tc.add_argument("model", help="a local model directory (its phogov.json gets the policy)")
+    tc.add_argument("--gold", nargs="+", required=True, help="dev gold JSONL files")
+    tc.add_argument("--dry-run", action="store_true", help="print the choice, write nothing")
+    tc.add_argument("--json", default=None, help="write the comparison as JSON here")
+    tc.set_defaults(func=cmd_tune_combine)
 
     c = sub.add_parser("compare", help="evaluate several models side by side on one gold file")
     c.add_argument("gold", help="gold sentences, JSONL as in ANNOTATION.md")
@@ -245,6 +294,8 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
          "phogov.training.backbone", "PretrainArgs", cmd_pretrain),
         ("train", "fine-tune a backbone on weak (and gold) labels",
          "phogov.training.finetune", "FinetuneArguments", cmd_train),
+        ("self-train", "BOND-style self-training: a teacher relabels, a student learns",
+         "phogov.training.self_training", "SelfTrainArguments", cmd_self_train),
         ("train-topics", "train the topic classifier on your own label set",
          "phogov.training.topics", "TopicTrainArguments", cmd_train_topics),
     ]

@@ -74,6 +74,8 @@ class ModelInfo:
     format_version: int = FORMAT_VERSION
     created: str = field(default_factory=lambda: date.today().isoformat())
     metrics: dict[str, Any] = field(default_factory=dict)
+    # Rules beside the model (phogov.combine): per-label policy; empty = the pure model.
+    combine: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ModelInfo:

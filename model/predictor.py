@@ -81,14 +81,23 @@ def load(model: str | os.PathLike[str] | None = None, device: Any = None) -> Any
     return load_model(name, device)
 
 
-def get_backend(model: str) -> tuple[Backend, str]:
-    """A backend callable and the segmenter its words must come from."""
+def get_backend(model: str, pure: bool = False) -> tuple[Backend, str]:
+    """A backend callable and the segmenter its words must come from.
+
+    A model directory whose ``phogov.json`` has a ``combine`` policy runs the rules
+    beside the model (``phogov.combine``) unless ``pure`` asks for the model alone.
+    """
     if model == RULES:
         return _rules_backend, "pyvi"
+    from phogov.combine import is_pure, validate
     from phogov.modeling import load_model
 
     loaded = load_model(model)
-    return _model_backend(loaded), loaded.segmenter
+    backend = _model_backend(loaded)
+    policy = loaded.info.combine or {}
+    if not pure and policy and not is_pure(policy):
+        backend = _combined_backend(backend, validate(policy, f"{model}: phogov.json combine"))
+    return backend, loaded.segmenter
 
 
 # --------------------------------------------------------------------------- backends
@@ -126,6 +135,30 @@ def _model_backend(loaded: Any) -> Backend:
             analyses.append(SentenceAnalysis(_enrich(sent.text, spans), tscores, chosen))
         it = iter(analyses)
         return [[next(it) for _ in doc] for doc in docs]
+
+    return run
+
+
+def _combined_backend(model_backend: Backend, policy: dict[str, str]) -> Backend:
+    """The model and the rules on the same sentences, merged per ``policy``."""
+    from phogov.combine import merge_entities, merge_topics
+
+    def run(docs: list[list[Sentence]], batch_size: int) -> list[list[SentenceAnalysis]]:
+        by_model = model_backend(docs, batch_size)
+        by_rules = _rules_backend(docs, batch_size)
+        out = []
+        for m_doc, r_doc in zip(by_model, by_rules):
+            doc = []
+            for m, r in zip(m_doc, r_doc):
+                scores = dict(m.topic_scores)
+                topics = merge_topics(m.topics, r.topics, policy)
+                for t in topics:
+                    if t not in m.topics:
+                        scores[t] = max(scores.get(t, 0.0), r.topic_scores.get(t, 1.0))
+                doc.append(SentenceAnalysis(merge_entities(m.entities, r.entities, policy),
+                                            scores, topics))
+            out.append(doc)
+        return out
 
     return run
 
@@ -234,11 +267,14 @@ def predict(
     texts: str | Sequence[str],
     model: str | os.PathLike[str] | None = None,
     batch_size: int = 32,
+    pure: bool = False,
 ) -> dict[str, Any] | list[dict[str, Any]]:
     """Entities and topics of one text (→ dict) or many (→ list of dicts).
 
     ``model``: a model directory or Hugging Face id made by ``phogov train``,
     ``"rules"`` for the weak labeller, or None for ``$PHOGOV_MODEL`` / the bundled model.
+    A model whose directory names a ``combine`` policy (the bundled one does) runs the
+    rules beside it; ``pure=True`` asks for the fine-tuned model alone.
     Offsets index the caller's text as given: ``text[e["start"]:e["end"]] == e["text"]``.
     """
     single = isinstance(texts, str)
@@ -248,17 +284,18 @@ def predict(
     for i, t in enumerate(batch):
         if not isinstance(t, str):
             raise TypeError(f"predict() takes str input; item {i} is {type(t).__name__}")
-    results = [p.to_dict() for p in predict_documents(list(batch), model, batch_size)]
+    results = [p.to_dict() for p in predict_documents(list(batch), model, batch_size, pure)]
     return results[0] if single else results
 
 
 def predict_documents(
-    texts: list[str], model: str | os.PathLike[str] | None = None, batch_size: int = 32
+    texts: list[str], model: str | os.PathLike[str] | None = None, batch_size: int = 32,
+    pure: bool = False,
 ) -> list[Prediction]:
     """Like :func:`predict` but returns :class:`Prediction` objects."""
     if not isinstance(batch_size, int) or batch_size < 1:
         raise ValueError(f"batch_size must be a positive int, got {batch_size!r}")
-    backend, segmenter = get_backend(resolve_model(model))
+    backend, segmenter = get_backend(resolve_model(model), pure)
     for i, t in enumerate(texts):
         _warn_if_not_vietnamese(t, i)
     docs = [sentences(t, segmenter) for t in texts]
@@ -280,13 +317,14 @@ def predict_documents(
 SentencePredictor = Callable[[list[list[str]]], list[list[tuple[list[Span], list[str]]]]]
 
 
-def sentence_predictor(model: str | None, batch_size: int = 32) -> SentencePredictor:
+def sentence_predictor(model: str | None, batch_size: int = 32,
+                       pure: bool = False) -> SentencePredictor:
     """For evaluation: documents given as their sentence texts, one answer per sentence.
 
     Each given sentence text is analysed as its own piece of the document (it is
     split further only if it holds several sentences), keeping document memory.
     """
-    backend, segmenter = get_backend(resolve_model(model))
+    backend, segmenter = get_backend(resolve_model(model), pure)
 
     def run(documents: list[list[str]]) -> list[list[tuple[list[Span], list[str]]]]:
         docs: list[list[Sentence]] = []

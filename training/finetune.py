@@ -112,6 +112,11 @@ class FinetuneArguments:
         default=False, metadata={"help": "keep OUT/checkpoints after a successful run"}
     )
     logging_steps: int = field(default=50, metadata={"help": "log the loss every N steps"})
+    loss: str = field(
+        default="ce",
+        metadata={"help": "NER loss: 'ce' (cross-entropy) or 'gce' (generalised cross-entropy, "
+                          "robust to noisy weak labels; Zhang & Sabuncu 2018)"})
+    gce_q: float = field(default=0.7, metadata={"help": "q of the GCE loss (0 → CE, 1 → MAE)"})
 
 
 # ---------------------------------------------------------------------- precision
@@ -160,6 +165,8 @@ def load_weak_rows(path: str | Path) -> list[dict[str, Any]]:
     from datasets import load_from_disk
 
     path = Path(path)
+    if (path / "dataset" / "state.json").is_file():  # a `phogov weak-label` output directory
+        path = path / "dataset"
     if not (path / "dataset_info.json").is_file() and not (path / "state.json").is_file():
         raise FileNotFoundError(f"{path} is not a datasets directory (made by `phogov weak-label`)")
     ds = load_from_disk(str(path))
@@ -396,8 +403,27 @@ def _resume_arg(args: FinetuneArguments, work: Path) -> str | bool | None:
     return str(path) if work.resolve() in path.parents else None
 
 
-def ordered_eval_trainer_class() -> type:
-    """A ``Trainer`` whose evaluation batches come in dataset order.
+def gce_loss(logits: Any, labels: Any, q: float = 0.7, ignore_index: int = -100) -> Any:
+    """Generalised cross-entropy ``(1 - p_y^q) / q`` over the labelled positions.
+
+    Bounded per token, so a confidently wrong weak label costs at most ``1/q``
+    instead of an unbounded log-loss: the model is pushed less to memorise the
+    rules' mistakes (Zhang & Sabuncu, 2018). ``q → 0`` gives cross-entropy back.
+    """
+    import torch
+
+    flat_logits = logits.reshape(-1, logits.shape[-1]).float()
+    flat_labels = labels.reshape(-1)
+    keep = flat_labels != ignore_index
+    if not bool(keep.any()):
+        return flat_logits.sum() * 0.0
+    probs = torch.softmax(flat_logits[keep], dim=-1)
+    p_y = probs.gather(1, flat_labels[keep].unsqueeze(1)).squeeze(1).clamp_min(1e-7)
+    return ((1.0 - p_y.pow(q)) / q).mean()
+
+
+def ordered_eval_trainer_class(loss: str = "ce", gce_q: float = 0.7) -> type:
+    """A ``Trainer`` whose evaluation batches come in dataset order (and an optional GCE loss).
 
     transformers 5 applies ``train_sampling_strategy="group_by_length"`` to the eval
     sampler too, which shuffles ``EvalPrediction`` rows; phogov's metrics merge windows
@@ -406,11 +432,23 @@ def ordered_eval_trainer_class() -> type:
     from torch.utils.data import SequentialSampler
     from transformers import Trainer
 
+    if loss not in ("ce", "gce"):
+        raise ValueError(f"loss must be 'ce' or 'gce', got {loss!r}")
+
     class OrderedEvalTrainer(Trainer):
         def _get_eval_sampler(self, eval_dataset: Any) -> Any:
             if eval_dataset is None or not hasattr(eval_dataset, "__len__"):
                 return None
             return SequentialSampler(eval_dataset) if self.args.world_size <= 1 else None
+
+        def compute_loss(self, model: Any, inputs: Any, return_outputs: bool = False,
+                         num_items_in_batch: Any = None) -> Any:
+            if loss == "ce" or "labels" not in inputs:
+                return super().compute_loss(model, inputs, return_outputs, num_items_in_batch)
+            labels = inputs.pop("labels")
+            outputs = model(**inputs)
+            value = gce_loss(outputs.logits, labels, gce_q)
+            return (value, outputs) if return_outputs else value
 
     return OrderedEvalTrainer
 
@@ -428,6 +466,7 @@ def fit(
     bf16: bool,
     metric: str = "f1",
     preprocess_logits: Any = None,
+    loss: str = "ce",
 ) -> tuple[Any, list[dict[str, Any]]]:
     """One Trainer run; returns the best model (by dev ``metric``) and the log history.
 
@@ -438,7 +477,7 @@ def fit(
     callbacks = []
     if args.early_stopping_patience > 0:
         callbacks.append(EarlyStoppingCallback(early_stopping_patience=args.early_stopping_patience))
-    trainer = ordered_eval_trainer_class()(
+    trainer = ordered_eval_trainer_class(loss, getattr(args, "gce_q", 0.7))(
         model=model,
         args=_training_arguments(args, work, epochs, bf16, metric),
         train_dataset=_dataset(train_enc),
@@ -465,8 +504,12 @@ def _argmax_logits(logits: Any, labels: Any) -> Any:
     return logits.argmax(dim=-1)
 
 
-def train(args: FinetuneArguments) -> Path:
-    """Train the NER head, then the topic head; write the model directory ``args.out``."""
+def train(args: FinetuneArguments, weak_rows: list[dict[str, Any]] | None = None) -> Path:
+    """Train the NER head, then the topic head; write the model directory ``args.out``.
+
+    ``weak_rows`` (rows in the weak dataset's format) replace ``args.weak`` when given:
+    self-training passes the teacher's pseudo-labelled rows this way.
+    """
     from transformers import DataCollatorForTokenClassification, DataCollatorWithPadding, set_seed
 
     from phogov.modeling import ModelInfo, PhogovModel, load_backbone_for_training
@@ -475,7 +518,7 @@ def train(args: FinetuneArguments) -> Path:
         logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s: %(message)s")
     if args.gold_strategy not in ("mix", "then"):
         raise ValueError(f"gold_strategy must be 'mix' or 'then', got {args.gold_strategy!r}")
-    if not args.weak and not args.gold:
+    if not args.weak and not args.gold and weak_rows is None:
         raise ValueError("nothing to train on: give --weak DATASET_DIR and/or --gold FILES")
     started = time.time()
     out = Path(args.out)
@@ -484,7 +527,10 @@ def train(args: FinetuneArguments) -> Path:
     bf16 = resolve_bf16(args.bf16)
 
     # ---- rows
-    weak = load_weak_rows(args.weak) if args.weak else []
+    if weak_rows is not None:
+        weak = list(weak_rows)
+    else:
+        weak = load_weak_rows(args.weak) if args.weak else []
     if args.max_train_samples is not None and len(weak) > args.max_train_samples:
         random.Random(args.seed).shuffle(weak)
         weak = weak[: args.max_train_samples]
@@ -522,7 +568,8 @@ def train(args: FinetuneArguments) -> Path:
     history: dict[str, Any] = {}
     ner_model, history["ner"] = fit(
         model, tokenizer, encode_rows(stage1, encoder, "ner"), dev_ner, ner_metrics(dev, dev_ner),
-        ner_collator, args, work / "ner", args.epochs, bf16, preprocess_logits=_argmax_logits)
+        ner_collator, args, work / "ner", args.epochs, bf16, preprocess_logits=_argmax_logits,
+        loss=args.loss)
     if stage2:
         ner_model, history["ner_gold"] = fit(
             ner_model, tokenizer, encode_rows(stage2, encoder, "ner"), dev_ner,
