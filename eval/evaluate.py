@@ -118,12 +118,15 @@ def run(gold_path: str | Path, model: str, json_out: str | Path | None = None,
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     if card:
+        model = model.removeprefix(PURE)
         if not (Path(model) / "phogov.json").is_file():
             raise ValueError(f"--card needs a local model directory, got {model!r}")
         from phogov.card import record_evaluation
 
-        command = f"phogov evaluate {Path(gold_path).name} --model {Path(model).name}"
-        record_evaluation(model, str(gold_path), report, command)
+        pure_flag = " --pure" if spec.startswith(PURE) else ""
+        command = f"phogov evaluate {Path(gold_path).name} --model {Path(model).name}{pure_flag}"
+        system = "model alone" if pure_flag else "as predict() runs it"
+        record_evaluation(model, str(gold_path), report, command, system)
     return report
 
 

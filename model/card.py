@@ -72,9 +72,8 @@ def write_card(model_dir: str | Path, license_: str = "mit") -> Path:
     """(Re)write ``model_dir/README.md`` from the manifest and any saved evaluation."""
     root = Path(model_dir)
     info = json.loads((root / "phogov.json").read_text(encoding="utf-8"))
-    evaluation = None
-    if (root / EVAL_RESULTS).is_file():
-        evaluation = json.loads((root / EVAL_RESULTS).read_text(encoding="utf-8"))
+    evaluations = read_evaluations(root)
+    evaluation = evaluations[0] if evaluations else None
     name = root.name
     base = str(info.get("base_model", ""))
     header: dict[str, Any] = {
@@ -112,10 +111,20 @@ def write_card(model_dir: str | Path, license_: str = "mit") -> Path:
         lines += ["Dev metrics at the end of training (dev = held-out weak-labelled documents "
                   "unless gold dev files were given):", "", "```json",
                   json.dumps(metrics, indent=1, ensure_ascii=False), "```", ""]
-    if evaluation:
-        rep = evaluation["report"]
-        lines += ["## Evaluation", "", f"`{evaluation['command']}`", "",
-                  "| label | P | R | F1 | support |", "|---|---|---|---|---|"]
+    combine = info.get("combine") or {}
+    if combine and any(v != "model" for v in combine.values()):
+        lines += ["## Rules beside the model", "",
+                  "`predict()` runs phogov's rules beside this model and merges them per label "
+                  "(`phogov.combine`, chosen on dev gold by `phogov tune-combine`): "
+                  + ", ".join(f"{k} `{v}`" for k, v in combine.items())
+                  + ". `predict(..., pure=True)` / `phogov evaluate --pure` give the model alone.",
+                  ""]
+    if evaluations:
+        lines += ["## Evaluation", ""]
+    for ev in evaluations:
+        rep = ev["report"]
+        lines += [f"### {ev['gold']} ({ev.get('system', 'model')})", "", f"`{ev['command']}`",
+                  "", "| label | P | R | F1 | support |", "|---|---|---|---|---|"]
         for lab, v in [*rep["entities"].items(), *rep["topics"].items()]:
             lines.append(f"| {lab} | {v['precision']:.3f} | {v['recall']:.3f} | {v['f1']:.3f} "
                          f"| {v['support']} |")
@@ -130,11 +139,26 @@ def write_card(model_dir: str | Path, license_: str = "mit") -> Path:
     return out
 
 
+def read_evaluations(model_dir: str | Path) -> list[dict[str, Any]]:
+    """The gold evaluations saved next to a model (one per gold file and system)."""
+    path = Path(model_dir) / EVAL_RESULTS
+    if not path.is_file():
+        return []
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if "report" in data:  # the single-evaluation format of phogov 0.1
+        return [data]
+    return list(data.get("evaluations", []))
+
+
 def record_evaluation(model_dir: str | Path, gold: str, report: dict[str, Any],
-                      command: str) -> Path:
-    """Save a gold evaluation next to the model and rewrite the card with it."""
+                      command: str, system: str = "model") -> Path:
+    """Save a gold evaluation next to the model (replacing the same gold and system's)
+    and rewrite the card with all of them."""
     root = Path(model_dir)
-    payload = {"gold": Path(gold).name, "command": command, "report": report}
-    (root / EVAL_RESULTS).write_text(json.dumps(payload, indent=1, ensure_ascii=False) + "\n",
-                                     encoding="utf-8")
+    payload = {"gold": Path(gold).name, "system": system, "command": command, "report": report}
+    kept = [e for e in read_evaluations(root)
+            if (e["gold"], e.get("system", "model")) != (payload["gold"], system)]
+    (root / EVAL_RESULTS).write_text(
+        json.dumps({"evaluations": [*kept, payload]}, indent=1, ensure_ascii=False,
+                   allow_nan=False) + "\n", encoding="utf-8")
     return write_card(root)
