@@ -156,11 +156,6 @@ class Service:
                 raise LimitError(422, "max_chars", lim.max_chars,
                                  f"text {i} has {len(t)} characters; the limit is "
                                  f"max_chars={lim.max_chars}")
-            try:
-                t.encode("utf-8")
-            except UnicodeEncodeError as exc:
-                raise BadRequest(f"text {i} is not valid Unicode (a lone surrogate at "
-                                 f"character {exc.start})") from None
 
     async def read_request(self, request: Request) -> PredictRequest:
         """The body, read no further than the size limit, then validated."""
