@@ -95,7 +95,7 @@ def cmd_predict(ns: argparse.Namespace) -> int:
     text = ns.text if ns.file is None else Path(ns.file).read_text(encoding="utf-8")
     result = predict(text, model=ns.model)
     if getattr(ns, "html", None):
-        _write_html_note(result, ns.html)
+        _write_html_note(result, ns.html, title=None if ns.file is None else Path(ns.file).name)
     if ns.json:
         print(json.dumps(result, ensure_ascii=False, indent=2))
     else:
@@ -121,18 +121,18 @@ def format_prediction(result: dict) -> str:
     return "\n".join(lines)
 
 
-def _write_html_note(results, path: str) -> None:
+def _write_html_note(results, path: str, title: str | None = None) -> None:
     """The HTML view of predict output, written atomically; the path goes to stderr."""
     from phogov.render import write_html
 
-    out = write_html(results, path)
+    out = write_html(results, path, title=title)
     print(f"HTML view written to {out}", file=sys.stderr)
 
 
 def cmd_render(ns: argparse.Namespace) -> int:
     from phogov.render import read_results
 
-    _write_html_note(read_results(ns.results), ns.out)
+    _write_html_note(read_results(ns.results), ns.out, title=Path(ns.results).name)
     return 0
 
 

@@ -294,17 +294,18 @@ def _legend() -> str:
 # --------------------------------------------------------------------------- the face
 
 
-def render_body(results: Any) -> str:
+def render_body(results: Any, name: str | None = None) -> str:
     """The view as an HTML fragment (``<div class="phogov">…``) for embedding; needs :data:`CSS`.
 
-    One result (a dict) gives one document section; a list gives an index (a link
-    per document) and one section per document, named by its ``"id"`` when it has one.
+    One result (a dict) gives one document section, headed by its ``"id"``, else
+    ``name``; a list gives an index (a link per document) and one section per
+    document, named by its ``"id"`` when it has one.
     """
     single = isinstance(results, Mapping) or hasattr(results, "to_dict")
     if single:
         doc = _as_dict(results, "result")
-        name = str(doc["id"]) if "id" in doc else "Document"
-        return f'<div class="phogov">{_legend()}{_document(doc, 0, name, True)}</div>'
+        heading = str(doc["id"]) if "id" in doc else name or "Document"
+        return f'<div class="phogov">{_legend()}{_document(doc, 0, heading, True)}</div>'
     if not isinstance(results, Iterable) or isinstance(results, (str, bytes)):
         raise TypeError(f"render() takes a predict() result or a list of them, got "
                         f"{type(results).__name__}")
@@ -322,25 +323,26 @@ def render_body(results: Any) -> str:
 CSS = _css()
 
 
-def render(results: Any, *, title: str = "phogov") -> str:
+def render(results: Any, *, title: str | None = None) -> str:
     """A self-contained HTML page for one predict() result or a list of them.
 
     Entities are coloured by label with a badge; tabbing to one (or hovering it)
     shows its label, score, offsets, parsed values with unit, and linked titles.
     Each sentence has its topic chips with scores; the document topics head each
-    section. Raises ``ValueError`` when an entity does not match its sentence.
+    section. ``title`` names the page (and heads a single result that has no
+    ``"id"``). Raises ``ValueError`` when an entity does not match its sentence.
     """
-    body = render_body(results)
+    body = render_body(results, title)
     return (
         "<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\">"
         f'<meta http-equiv="Content-Security-Policy" content="{STATIC_CSP}">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{escape(title)}</title><style>{CSS}</style></head>"
+        f"<title>{escape(title or 'phogov')}</title><style>{CSS}</style></head>"
         f"<body>{body}</body></html>\n"
     )
 
 
-def write_html(results: Any, path: str | os.PathLike[str], *, title: str = "phogov") -> Path:
+def write_html(results: Any, path: str | os.PathLike[str], *, title: str | None = None) -> Path:
     """Render and write atomically: a reader never sees a half-written page."""
     page = render(results, title=title)
     out = Path(path)

@@ -291,8 +291,12 @@ async function analyse() {
 }
 form.addEventListener("submit", (ev) => { ev.preventDefault(); analyse(); });
 if (location.hash.startsWith("#text=")) {
-  box.value = decodeURIComponent(location.hash.slice(6));
-  analyse();
+  try {
+    box.value = decodeURIComponent(location.hash.slice(6));
+    analyse();
+  } catch (e) {
+    status.className = "status error"; status.textContent = "the #text= link is malformed";
+  }
 }
 """
 
