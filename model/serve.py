@@ -5,8 +5,10 @@ a list, exactly predict()'s schema), ``POST /render`` (the same body → the HTM
 as a fragment), ``GET /`` (a page with a text box; ``/?text=…`` is rendered on the
 server, ``/#text=…`` in the browser), ``GET /health`` (model, versions, limits).
 
-The model is loaded once, when the app is made; predict() runs under one lock,
-so concurrent requests queue instead of racing through the model and its caches.
+The model is loaded once, when the app is made (``phogov serve`` does it in a
+thread, so the port opens at once and /health says 503 ``loading`` until it is
+ready); predict() runs under one lock, so concurrent requests queue instead of
+racing through the model and its caches.
 Limits answer with JSON ``{"error": …, "limit": NAME, "max": N}``: the body size
 with 413, the number of texts and the characters per text with 422.
 """
