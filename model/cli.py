@@ -116,6 +116,8 @@ def cmd_predict(ns: argparse.Namespace) -> int:
         raise ValueError("give either TEXT or --file F")
     text = ns.text if ns.file is None else Path(ns.file).read_text(encoding="utf-8")
     result = predict(text, model=ns.model)
+    if getattr(ns, "html", None):
+        _write_html_note(result, ns.html, title=None if ns.file is None else Path(ns.file).name)
     if ns.json:
         print(json.dumps(result, ensure_ascii=False, indent=2))
     else:
@@ -139,6 +141,58 @@ def format_prediction(result: dict) -> str:
         tops = ",".join(t["label"] for t in s["topics"]) or "-"
         lines.append(f"  {tops:<24} {s['text'][:90]}")
     return "\n".join(lines)
+
+
+def _write_html_note(results, path: str, title: str | None = None) -> None:
+    """The HTML view of predict output, written atomically; the path goes to stderr."""
+    from phogov.render import write_html
+
+    out = write_html(results, path, title=title)
+    print(f"HTML view written to {out}", file=sys.stderr)
+
+
+def cmd_render(ns: argparse.Namespace) -> int:
+    from phogov.render import read_results
+
+    _write_html_note(read_results(ns.results), ns.out, title=Path(ns.results).name)
+    return 0
+
+
+def cmd_serve(ns: argparse.Namespace) -> int:
+    try:
+        from phogov.serve import Limits, serve
+    except ImportError as exc:
+        raise RuntimeError(f"`phogov serve` needs the serve extra ({exc.name} is missing): "
+                           "pip install 'phogov[serve]'") from None
+    given = {"max_body_bytes": ns.max_body_bytes, "max_texts": ns.max_texts,
+             "max_chars": ns.max_chars}
+    limits = Limits(**{k: v for k, v in given.items() if v is not None})
+    serve(ns.model, host=ns.host, port=ns.port, limits=limits)
+    return 0
+
+
+def _add_view_commands(sub) -> None:
+    """`predict --html`, `render` and `serve`: seeing results and serving the model."""
+    sub.choices["predict"].add_argument(
+        "--html", default=None, metavar="OUT.html",
+        help="also write the HTML view of the result here (self-contained page)")
+
+    r = sub.add_parser("render", help="the HTML view of saved predict output (JSON or JSONL)")
+    r.add_argument("results", help="predict --json output, a JSON list, or JSON lines with 'id'")
+    r.add_argument("--out", required=True, metavar="OUT.html")
+    r.set_defaults(func=cmd_render)
+
+    s = sub.add_parser("serve", help="an HTTP service: POST /predict, GET / (a page), /health")
+    s.add_argument("--model", default=None, help="model dir/id, 'rules', or $PHOGOV_MODEL")
+    s.add_argument("--host", default="127.0.0.1")
+    s.add_argument("--port", type=int, default=8000)
+    s.add_argument("--max-body-bytes", type=int, default=None,
+                   help="larger request bodies get 413 (default 2 MiB; /health lists the limits)")
+    s.add_argument("--max-texts", type=int, default=None,
+                   help="more texts in one request get 422 (default 64)")
+    s.add_argument("--max-chars", type=int, default=None,
+                   help="a longer text, in characters, gets 422 (default 200000)")
+    s.set_defaults(func=cmd_serve)
 
 
 def cmd_make_backbone(ns: argparse.Namespace) -> int:
@@ -288,6 +342,8 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     b.add_argument("--batch-size", type=int, default=32)
     b.add_argument("--json", default=None)
     b.set_defaults(func=cmd_bench)
+
+    _add_view_commands(sub)
 
     lazy = [
         ("pretrain", "MLM pretraining of a small PhoBERT-style model",
