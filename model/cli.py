@@ -109,6 +109,19 @@ def cmd_compare(ns: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_ablation(ns: argparse.Namespace) -> int:
+    from phogov.eval.ablation import run
+    from phogov.training.weak_corpus import default_exclude
+
+    golds = {Path(g).name: g for g in default_exclude()}
+    dev = ns.dev or golds.get("gold_real_dev.jsonl")
+    seeds = ns.seeds or golds.get("gold_seeds.jsonl")
+    if not dev or not seeds:
+        raise SystemExit("phogov: error: give --dev and --seeds (no bundled gold found)")
+    run(ns.rows, dev, seeds, ns.json)
+    return 0
+
+
 def cmd_predict(ns: argparse.Namespace) -> int:
     from phogov.predictor import predict
 
@@ -305,6 +318,13 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     c.add_argument("--names", nargs="+", default=None, help="column names, one per model")
     c.add_argument("--json", default=None, help="write {name: report} as JSON here")
     c.set_defaults(func=cmd_compare)
+
+    ab = sub.add_parser("ablation", help="a Markdown table of systems on the dev and seeds golds")
+    ab.add_argument("rows", nargs="+", help="NAME=SYSTEM: 'rules', a model dir or pure:DIR")
+    ab.add_argument("--dev", default=None, help="real-news dev gold (default: the bundled one)")
+    ab.add_argument("--seeds", default=None, help="seeds gold (default: the bundled one)")
+    ab.add_argument("--json", default=None, help="write the table as JSON here")
+    ab.set_defaults(func=cmd_ablation)
 
     pr = sub.add_parser("predict", help="entities and topics of a text")
     pr.add_argument("text", nargs="?", default=None)
