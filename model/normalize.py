@@ -9,6 +9,7 @@ to exact offsets in the caller's string.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -100,6 +101,19 @@ def _whitespace(chunk: str, pos: int, out: list[str], starts: list[int], ends: l
 
 def _letters(chunk: str, pos: int, out: list[str], starts: list[int], ends: list[int]) -> None:
     """NFC-compose a run of letters, keeping which raw characters make each output char."""
+    chars, spans = _letters_plan(chunk)
+    out.extend(chars)
+    starts.extend(pos + a for a, _ in spans)
+    ends.extend(pos + b for _, b in spans)
+
+
+@functools.lru_cache(maxsize=65536)
+def _letters_plan(chunk: str) -> tuple[tuple[str, ...], tuple[tuple[int, int], ...]]:
+    """The output characters of a letter run and the raw span of each, relative to the run.
+
+    Cached: news repeats a small vocabulary of words, and this is the hot loop of
+    normalisation (weak-labelling tens of thousands of articles goes through it).
+    """
     # Group raw chars into clusters: a base char followed by its combining marks.
     clusters: list[tuple[int, int]] = []
     for i, ch in enumerate(chunk):
@@ -120,9 +134,10 @@ def _letters(chunk: str, pos: int, out: list[str], starts: list[int], ends: list
         k = j
     if k != len(fixed):  # should not happen; fall back to plain NFC per cluster
         pieces = decomposed
+    chars: list[str] = []
+    spans: list[tuple[int, int]] = []
     for (a, b), piece in zip(clusters, pieces):
-        composed = unicodedata.normalize("NFC", piece)
-        for ch in composed:
-            out.append(ch)
-            starts.append(pos + a)
-            ends.append(pos + b)
+        for ch in unicodedata.normalize("NFC", piece):
+            chars.append(ch)
+            spans.append((a, b))
+    return tuple(chars), tuple(spans)
