@@ -12,6 +12,12 @@ from dataclasses import dataclass
 _B = r"(?<!\w)"
 _E = r"(?!\w)"
 _DASH = r"\s*[-–—]\s*"
+# "dự" as "attend", not the first syllable of dự án, dự toán, dự kiến, dự thảo, …
+_DU = (r"dự(?! (?:án|toán|kiến|thảo|báo|trữ|phòng|định|tính|thi|tuyển|bị|khuyết|luật|đoán|"
+       r"liệu|trù|phần|chi|thầu|ước)(?!\w))")
+# A money amount with its unit (the MONEY family's core, enough for a topic hint).
+_MONEY = (r"\d[\d.,]*\s*(?:(?:tỷ|tỉ|triệu|nghìn|ngàn|trăm)\s*)+(?:đồng|USD|VND|EUR|euro|đô la)|"
+          r"\d[\d.,]*\s*(?:USD|VND|EUR)|(?:tỷ|tỉ|triệu|nghìn|ngàn) (?:đồng|USD)")
 
 
 @dataclass(frozen=True)
@@ -72,7 +78,8 @@ PARTY: list[Cue] = [
     _c(r"Đảng bộ|Đảng ủy|cấp ủy|Tỉnh ủy|Thành ủy|Huyện ủy|Quận ủy|Thị ủy|Ban Chấp hành|BCH|"
        r"Ban Thường vụ|Bộ Chính trị|Ban Bí thư|Trung ương Đảng|TW Đảng|MTTQ|"
        r"Mặt trận Tổ quốc|đoàn thể|tổ chức chính trị ?- ?xã hội", 0.35, group="actor"),
-    _c(r"Đảng", 0.35, group="actor", cs=True),  # capitalised: the Party itself
+    # capitalised: the Party itself; "Đảng Dân chủ", "Đảng Thai Rak Thai" are other parties
+    _c(r"Đảng(?! (?!Cộng sản|Nhà|Đoàn)[A-ZĐ])", 0.35, group="actor", cs=True),
     # Inspection, supervision, discipline, anti-corruption
     _c(r"kiểm tra,? giám sát", 0.8),
     _c(r"kiểm tra của Đảng|kiểm tra Đảng|Ủy ban Kiểm tra|UBKT", 0.85),
@@ -81,14 +88,26 @@ PARTY: list[Cue] = [
     _c(r"kỷ luật (Đảng|đảng viên)|thi hành kỷ luật", 0.85),
     _c(r"kỷ luật", 0.5),
     _c(r"tham nhũng", 0.85),
-    _c(r"tiêu cực", 0.45),
-    _c(r"lãng phí", 0.4),
+    _c(r"tham ô|hối lộ|nhũng nhiễu|vòi vĩnh|lợi ích nhóm|chạy chức|chạy quyền|"
+       r"lạm dụng chức vụ|lợi dụng chức vụ|thoái hóa,? biến chất", 0.8),
+    # "tiêu cực" is malpractice; "tác động tiêu cực" is a negative effect
+    _c(r"(?<!tác động )(?<!ảnh hưởng )(?<!mặt )(?<!yếu tố )(?<!tâm lý )(?<!thông tin )"
+       r"(?<!xu hướng )(?<!hưởng )(?<!động )tiêu cực", 0.6),
+    # waste and losses of public money: anti-waste is Party work (the guideline's anti-corruption)
+    _c(r"lãng phí|thất thoát", 0.6),
+    # cadres held to account and disciplined
+    _c(r"cách chức|khai trừ|khiển trách|(kỷ luật|hình thức) cảnh cáo|hạ bậc lương|"
+       r"buộc thôi việc|đình chỉ (công tác|chức vụ|sinh hoạt đảng)|tạm đình chỉ công tác", 0.75),
+    _c(r"(xử lý|kiểm điểm|làm rõ|xem xét) trách nhiệm|trách nhiệm (của )?người đứng đầu|"
+       r"xử lý nghiêm (cán bộ|các sai phạm|sai phạm)", 0.65),
+    _c(r"kê khai tài sản|minh bạch tài sản|tài sản,? thu nhập", 0.75),
     _c(r"nội chính", 0.85),  # guideline: nội chính is PARTY and SECURITY
     # Personnel work (cadres)
     _c(r"công tác cán bộ", 0.9),
     _c(r"(quy|qui) hoạch cán bộ", 0.9),
     _c(r"đội ngũ cán bộ", 0.7),
-    _c(r"cán bộ (chủ chốt|trẻ|lãnh đạo|diện|nữ|dự nguồn)", 0.6),
+    _c(r"cán bộ (chủ chốt|trẻ|lãnh đạo|diện|nữ|dự nguồn|cấp cao|cấp (trưởng|phó))|"
+       r"lãnh đạo chủ chốt", 0.6),
     _c(r"luân chuyển", 0.75),
     _c(r"điều động", 0.4),  # also troops and machines; cadre rotation has company
     _c(r"bổ nhiệm", 0.7),
@@ -97,6 +116,9 @@ PARTY: list[Cue] = [
     _c(r"đào tạo,? bồi dưỡng cán bộ|bồi dưỡng cán bộ", 0.8),
     _c(r"vị trí lãnh đạo|chức danh lãnh đạo", 0.5),
     _c(r"trao quyết định", 0.55),  # in gov news a handed-over decision is a personnel one
+    _c(r"phân công (công tác|nhiệm vụ|phụ trách)|(tạm )?giao (lại )?(một số )?phần việc|"
+       r"thôi (giữ )?chức|giới thiệu (nhân sự|ứng cử)|(công tác|kiện toàn) nhân sự|"
+       r"nhân sự (chủ chốt|lãnh đạo|cấp ủy)", 0.55),
     # Propaganda, mass mobilisation, emulation
     _c(r"tuyên truyền", 0.7),
     _c(r"quán triệt", 0.7),
@@ -123,11 +145,24 @@ ECONOMY: list[Cue] = [
     _c(r"thu nội địa|nguồn thu|thu ngân sách|chi ngân sách|chi thường xuyên|chi đầu tư", 0.9),
     _c(r"dự toán", 0.5),
     _c(r"thuế", 0.7),
-    _c(r"tiền sử dụng đất|tiền đất", 0.6),
+    _c(r"tiền sử dụng đất|tiền đất|tiền thuê đất|thuê đất|giao đất|cho thuê|quỹ đất|"
+       r"thu hồi đất|đền bù|(di dời,? )?giải tỏa (mặt bằng|nhà|công trình)|"
+       r"bồi thường,? hỗ trợ", 0.65),
     _c(r"tài chính", 0.45),
     _c(r"tín dụng|ngân hàng|lãi suất|chứng khoán|lạm phát|chỉ số giá", 0.7),
-    _c(r"giá (cả|xăng|dầu|điện|vàng|bán|thành|cước|nhà|đất)|(tăng|giảm|bình ổn|điều chỉnh) giá",
-       0.65),
+    _c(r"giá (cả|xăng|dầu|điện|vàng|bán|thành|cước|nhà|đất|gạo|lúa|thuê|mua|trần|sàn|"
+       r"thị trường|tiêu dùng|sinh hoạt|nhiên liệu|than|xi măng|thép|phân bón|cổ phiếu|vé|"
+       r"ưu đãi|xuất khẩu|nhập khẩu|hàng hóa|nông sản|thực phẩm|lương thực|\d)|"
+       r"(tăng|giảm|bình ổn|điều chỉnh|tụt|hạ|đội|mở|khung|mức|bảng|biên độ|đơn|thời|với|"
+       r"theo) giá", 0.65),
+    # a unit price: "245 USD/tấn", "23,5 triệu đồng/m2"
+    _c(r"(USD|đồng|VND)\s*/\s*(tấn|kg|m2|m²|thùng|lít|lượng|thùng|ha|tạ)", 0.7),
+    _c(r"nợ|chủ nợ|nợ (nần|đọng|công|xấu)|xóa nợ|trừ nợ|giãn nợ|vay|cho vay|vay vốn|"
+       r"tiền gửi|gửi tiết kiệm|huy động (vốn|được)|lãi|tiền lãi|lợi tức|cổ tức|"
+       r"cổ phiếu|trái phiếu|cổ phần|cổ đông|góp vốn|hùn vốn|sang nhượng|chuyển nhượng|"
+       r"doanh thu|lợi nhuận|thua lỗ|bị lỗ|lỗ (ròng|lũy kế)|thất thu|thanh toán|trả chậm", 0.65),
+    _c(r"nhà thầu|đấu thầu|trúng thầu|gói thầu|chỉ định thầu|hợp đồng kinh tế", 0.7),
+    _c(r"cung cầu|tiêu thụ|sức mua|tồn kho|hàng hóa|mặt hàng", 0.6),
     _c(r"bất động sản|thị trường nhà đất", 0.8),
     _c(r"lệ phí|thu phí|phí tham quan", 0.5),
     # Investment, projects, infrastructure
@@ -142,12 +177,17 @@ ECONOMY: list[Cue] = [
     _c(r"khởi công|(?<!thực )thi công(?! vụ)|chủ đầu tư", 0.8),
     _c(r"hạ tầng", 0.75),
     _c(r"giao thông", 0.45),
+    # a sector, not the name of a body that manages it ("Cục Viễn thông", "Bộ Giao thông vận tải")
+    _c(r"(?<!cục )(?<!bộ )(?<!sở )(?<!vụ )(?<!ban )(?<!thông tin và )(?<!giao thông )"
+       r"(?:hệ thống giao thông|giao thông công cộng|xe buýt|vận tải|đường sắt|hàng không|"
+       r"sân bay|viễn thông|bưu chính|cước|điện lực|cấp điện)", 0.65),
     _c(r"giải phóng mặt bằng|GPMB|tái định cư", 0.75),
     _c(r"(quy|qui) hoạch", 0.75, group="plan"),  # except cadre planning, see _plan_is_cadre
     _c(r"khu đô thị|chỉnh trang (đô thị)?|hiện đại hóa đô thị|phát triển đô thị", 0.6),
     _c(r"đô thị(?! văn minh)", 0.35),
     _c(r"nguồn lực", 0.35),
-    _c(r"tỷ đồng|tỉ đồng|triệu USD|tỷ USD|tỉ USD|nghìn tỷ", 0.4),
+    _c(r"tỷ đồng|tỉ đồng|triệu USD|tỷ USD|tỉ USD|nghìn tỷ", 0.4, group="money"),
+    _c(_MONEY, 0.4, group="money"),
     # Enterprise, sectors, trade
     _c(r"doanh nghiệp nhỏ và vừa|phát triển doanh nghiệp|hỗ trợ doanh nghiệp", 0.8),
     _c(r"doanh nghiệp nhà nước|DNNN|cổ phần hóa|thoái vốn|sắp xếp,? đổi mới doanh nghiệp", 0.85),
@@ -163,7 +203,8 @@ ECONOMY: list[Cue] = [
     _c(r"khu công nghiệp|cụm công nghiệp|khu kinh tế|khu thương mại tự do", 0.9),
     _c(r"nông nghiệp|thủy sản|lâm nghiệp|chăn nuôi|trồng trọt", 0.6),
     _c(r"hợp tác xã|OCOP", 0.6),
-    _c(r"dịch vụ(?! công)", 0.45),
+    # public administrative services ("dịch vụ công") are GOVERNANCE
+    _c(r"dịch vụ(?! công(?! (?:cộng|ích|nghệ|nghiệp|ty|cụ|trình|nhân)(?!\w)))", 0.45),
     _c(r"thị trường", 0.5),
     _c(r"năng lượng", 0.45),
     _c(r"suy thoái kinh tế|kinh tế suy thoái|suy thoái toàn cầu", 0.8),
@@ -172,7 +213,9 @@ ECONOMY: list[Cue] = [
 GOVERNANCE: list[Cue] = [
     _c(r"cải cách hành chính|CCHC", 0.9),
     _c(r"thủ tục hành chính|TTHC", 0.9),
-    _c(r"hành chính công|dịch vụ công|một cửa", 0.8),
+    # "dịch vụ công ích", "dịch vụ công nghệ" are not the public administration's services
+    _c(r"hành chính công|dịch vụ công(?! (?:cộng|ích|nghệ|nghiệp|ty|cụ|trình|nhân)(?!\w))|"
+       r"(cơ chế|bộ phận|mô hình|thủ tục) một cửa|một cửa liên thông", 0.8),
     _c(r"PAR ?INDEX|DDCI|DTI|SIPAS|PAPI|PCI|DGI|ICT ?Index", 0.85, cs=True),
     _c(r"chỉ số (cải cách hành chính|hài lòng|năng lực cạnh tranh|chuyển đổi số)", 0.85),
     _c(r"chuyển đổi số|chính quyền số|chính phủ số|chính quyền điện tử|chính phủ điện tử", 0.85),
@@ -190,8 +233,25 @@ GOVERNANCE: list[Cue] = [
     # State management, public duties, state inspection
     _c(r"quản lý nhà nước", 0.85),
     _c(r"thực thi công vụ|kỷ luật,? kỷ cương hành chính|kỷ cương hành chính|công vụ", 0.7),
-    _c(r"(cuộc|đoàn|kết luận|công tác) thanh tra|thanh tra (chính phủ|tỉnh|thành phố|bộ|sở)", 0.75),
+    _c(r"(cuộc|đoàn|kết luận|kết quả|công tác|tiến hành) thanh tra|"
+       r"thanh tra (chính phủ|nhà nước|tỉnh|thành phố|bộ|sở|việc|toàn diện|đột xuất)|"
+       r"thanh tra,? kiểm tra|kiểm tra,? thanh tra|thanh tra viên", 0.75),
     _c(r"thanh tra", 0.45),
+    # state inspection by "kiểm tra" (dropped when the Party's inspection is meant, see topics.py)
+    _c(r"đoàn kiểm tra|kiểm tra liên ngành|đoàn liên ngành|liên ngành|kết quả kiểm tra|"
+       r"kết luận kiểm tra|tiến hành kiểm tra|kế hoạch kiểm tra|thời gian kiểm tra|"
+       r"kiểm tra (việc|toàn diện|đột xuất|định kỳ|các cơ sở|hoạt động)", 0.6, group="state_insp"),
+    _c(r"kiểm tra", 0.35, group="state_insp"),
+    # licences, land titles and other administrative acts of the state
+    _c(r"rút giấy phép|thu hồi giấy phép|cấp phép|giấy phép|cấp giấy chứng nhận|"
+       r"giấy chứng nhận quyền sử dụng đất|sổ đỏ|sổ hồng|làm thủ tục|"
+       r"thủ tục (hải quan|cấp|đăng ký|đầu tư|xuất nhập cảnh|giấy tờ|pháp lý)", 0.6),
+    _c(r"thủ tục", 0.4),
+    _c(r"sai thẩm quyền|vượt thẩm quyền|trái thẩm quyền|không đúng thẩm quyền", 0.6),
+    _c(r"cơ chế quản lý|công tác quản lý|biện pháp quản lý|buông lỏng quản lý|"
+       r"quản lý (chặt chẽ|lỏng lẻo|tài chính nhà nước|tài sản nhà nước)|chức năng quản lý", 0.6),
+    _c(r"cơ quan chức năng|cơ quan quản lý", 0.4),
+    _c(r"vi phạm quy định|sai quy định|trái quy định|không đúng quy định", 0.4),
     _c(r"tài sản công", 0.55),
     _c(r"văn bản quy phạm pháp luật", 0.6),
     _c(r"quản lý đất đai|cấp giấy chứng nhận|cấp phép|giấy phép (xây dựng|kinh doanh)", 0.55),
@@ -217,8 +277,21 @@ SECURITY: list[Cue] = [
     _c(r"công an", 0.4),
     _c(r"tội phạm|ma túy|buôn lậu|buôn bán người|khủng bố|bạo loạn", 0.85),
     _c(r"gian lận thương mại|hàng giả", 0.6),
-    _c(r"khởi tố|truy tố|bắt giữ|tạm giam|phạm tội|xét xử", 0.65),
+    _c(r"khởi tố|truy tố|bắt giữ|tạm giam|tạm giữ|bắt giam|bị bắt|lệnh bắt|bắt quả tang|"
+       r"phạm tội|xét xử|phiên tòa|tòa án|tòa (sơ|phúc) thẩm|bị cáo|bị can|nghi phạm|"
+       r"tuyên án|án tù|tù giam|chung thân|tử hình|hình sự|viện kiểm sát", 0.8),
+    # the investigation itself ("điều tra dân số" is a census, hence the forms listed)
+    _c(r"cơ quan (cảnh sát )?điều tra|CQĐT|CSĐT|điều tra viên|trinh sát|lời khai|"
+       r"lấy lời khai|thẩm vấn|hỏi cung|công tác điều tra|điều tra (vụ|làm rõ|ban đầu|mở rộng)|"
+       r"đối tượng (khả nghi|tình nghi|truy nã|nghi vấn)|vi phạm pháp luật|phạm pháp", 0.8),
+    _c(r"điều tra", 0.45),
+    _c(r"lừa đảo|chiếm đoạt|trộm cắp|trộm cướp|vụ trộm|ăn trộm|kẻ trộm|vụ cướp|cướp giật|"
+       r"cướp (tài sản|tiền|xe)|giết người|án mạng|đánh bạc|cá độ|rửa tiền|làm giả|giả mạo|"
+       r"buôn bán trái phép|vận chuyển trái phép|hành hung|côn đồ|băng nhóm|xã hội đen|"
+       r"gây rối|mắc lừa|bị lừa|siêu lừa", 0.75),
     _c(r"vụ án", 0.4),
+    # public order: crowds and protests
+    _c(r"tuần hành|biểu tình|bạo động|tụ tập đông người|gây mất trật tự", 0.75),
     _c(r"truy nã|thi hành án hình sự|phạm nhân|trại giam|đặc xá", 0.75),
     _c(r"phòng cháy|chữa cháy|PCCC|cháy nổ|cứu nạn, cứu hộ", 0.7),
     _c(r"ổn định chính trị|chính trị" + _DASH + r"xã hội ổn định", 0.5),
@@ -236,16 +309,31 @@ SOCIETY: list[Cue] = [
     _c(r"(giải quyết|tạo|tạo thêm|có) việc làm|lao động,? việc làm|việc làm (mới|cho)|"
        r"thất nghiệp|xuất khẩu lao động", 0.75),
     _c(r"y tế|bệnh viện|khám,? chữa bệnh|sức khỏe|bác sĩ", 0.85),
+    # labour and wages ("lao động" lower-case: "Huân chương Lao động", "Bộ Lao động" are names)
+    # "cán bộ, công chức, viên chức, người lao động" is the public workforce, not labour affairs
+    _c(r"(?<!viên chức, )(?<!viên chức và )(?<!công chức, )người lao động|NLĐ|"
+       r"lương tối thiểu|tiền lương|tiền công|chính sách tiền lương|"
+       r"quan hệ lao động|tranh chấp lao động|đình công|Luật Lao động|Bộ luật Lao động|"
+       r"tay nghề|đào tạo nghề|dạy nghề|học nghề|công nhân", 0.75),
+    # living conditions; a policy "đi vào cuộc sống" is put into practice
+    _c(r"(ổn định|đảm bảo|bảo đảm|cải thiện|nâng cao|lo|chăm lo) (cho )?cuộc sống|"
+       r"cuộc sống (của )?(người dân|nhân dân|đồng bào|bà con|người lao động|nông dân)", 0.75),
+    _c(r"(?<!vào )cuộc sống", 0.4),
+    _c(r"(?<!năng suất )(?<!viên chức, người )(?<!viên chức và người )(?<!công chức, người )"
+       r"lao động", 0.5, cs=True),
     _c(r"phòng,? chống dịch|dịch Covid|Covid-19|tiêm chủng|vắc ?xin", 0.8),
     _c(r"dịch bệnh", 0.45),
     _c(r"giáo dục|trường học|học sinh|sinh viên|giáo viên|năm học|tuyển sinh|khuyến học|"
-       r"thí sinh|kỳ thi|học phí|học bổng|xét tuyển|điểm chuẩn|điểm sàn", 0.85),
+       r"thí sinh|kỳ thi|học phí|học bổng|xét tuyển|điểm chuẩn|điểm sàn|học viên|phòng học|"
+       r"lớp học|giảng viên|giảng dạy|nhà trường|mầm non|tiểu học|THCS|THPT|trung học|"
+       r"đại học|cao đẳng|cơ sở đào tạo", 0.85),
+    _c(r"đào tạo(?!,? bồi dưỡng cán bộ| cán bộ)", 0.6),
     _c(r"nghệ thuật|văn nghệ|triển lãm|bảo tàng|thư viện|điện ảnh|âm nhạc|sáng tác", 0.65),
     _c(r"nguồn nhân lực", 0.7),
     _c(r"văn hóa" + _DASH + r"xã hội", 0.85),
     # a facility or body named after culture ("Khu văn hóa …", "Sở Văn hóa") is not culture work
-    _c(r"(?<!khu )(?<!trung tâm )(?<!nhà )(?<!sở )(?<!bộ )(?<!phòng )(?<!thể thao và )văn hóa",
-       0.8),
+    _c(r"(?<!khu )(?<!trung tâm )(?<!nhà )(?<!sở )(?<!bộ )(?<!phòng )(?<!thể thao và )"
+       r"(?<!trưởng )văn hóa", 0.8),  # "Bộ trưởng Văn hóa" is an office
     # "kinh tế di sản" (heritage economy) is an economic sector
     _c(r"(?<!kinh tế )di sản|di tích", 0.8),
     _c(r"lễ hội", 0.45),
@@ -258,7 +346,8 @@ SOCIETY: list[Cue] = [
     _c(r"văn minh đô thị|đô thị văn minh|nếp sống văn minh", 0.85),
     _c(r"văn minh", 0.3),
     _c(r"thiên tai|bão|lũ|lũ lụt|ngập lụt|ngập úng|sạt lở|hạn hán|xâm nhập mặn|mưa lớn|lốc|"
-       r"triều cường|động đất|sóng thần|vỡ đê|đê (đã )?vỡ|phòng,? chống thiên tai", 0.8),
+       r"triều cường|động đất|vỡ đê|đê (đã )?vỡ|phòng,? chống thiên tai", 0.8),
+    _c(r"[Ss]óng thần", 0.8, cs=True),  # "Sóng Thần" is a place name
     _c(r"cứu trợ|khắc phục hậu quả", 0.6),
     _c(r"nước sạch", 0.4),
     _c(r"trẻ em|người cao tuổi|người khuyết tật|bình đẳng giới|dân số", 0.7),
@@ -269,22 +358,33 @@ SOCIETY: list[Cue] = [
 
 # EVENT: the meeting or ceremony itself.
 EVENT: list[Cue] = [
-    _c(r"chủ trì|đồng chủ trì", 0.9),
-    _c(r"dự,? (và )?chỉ đạo|tham dự|cùng dự|đến dự", 0.85),
-    _c(r"dự (hội nghị|hội thảo|lễ|buổi|phiên|kỳ họp|đại hội|chương trình|có)", 0.85),
+    # "chủ trì" a meeting, not taking the lead in a task ("chủ trì kiểm tra", "cơ quan chủ trì")
+    _c(r"(?<!cơ quan )(?<!đơn vị )(?<!bộ )(?:đồng )?chủ trì(?!,? (?:phối hợp|kiểm tra|thực hiện|"
+       r"xây dựng|soạn thảo|tổ chức thực hiện|triển khai|giải quyết|tham mưu|thanh tra|"
+       r"hướng dẫn|rà soát|nghiên cứu|theo dõi)(?!\w))", 0.9),
+    _c(_DU + r",? (và )?chỉ đạo|tham " + _DU + r"|cùng " + _DU + r"|đến " + _DU, 0.85),
+    _c(r"dự (hội nghị|hội thảo|lễ|buổi|phiên|kỳ họp|đại hội|chương trình|có|họp)", 0.85),
     _c(r"đại biểu (dự|tham dự|phát biểu|thảo luận)", 0.85),
     _c(r"phát biểu", 0.8),
     _c(r"diễn văn|tham luận", 0.75),
     _c(r"khai mạc|bế mạc", 0.85),
-    _c(r"kết luận (hội nghị|buổi|phiên|kỳ họp)", 0.85),
-    _c(r"(tại|trong) (hội nghị|hội thảo|buổi lễ|lễ|buổi làm việc|phiên họp|kỳ họp|đại hội|"
-       r"tọa đàm|chương trình)", 0.85),
+    _c(r"kết luận (của )?(hội nghị|buổi|phiên|kỳ họp|cuộc họp)", 0.85),
+    _c(r"(tại|trong|bên lề) (hội nghị|hội thảo|buổi lễ|lễ|buổi làm việc|phiên họp|kỳ họp|"
+       r"đại hội|tọa đàm|chương trình|cuộc họp|buổi họp|họp báo|buổi họp báo)", 0.85),
+    _c(r"(kết thúc|mở đầu|khép lại) (hội nghị|hội thảo|kỳ họp|phiên họp|cuộc họp|tọa đàm)", 0.85),
+    _c(r"họp báo", 0.7),
+    # what the meeting decided: a vote, a resolution passed
+    _c(r"(?<!quyền )biểu quyết|bỏ phiếu tán thành|"
+       r"được (biểu quyết )?thông qua(?! (?:các|những|việc|nhiều|hệ thống|kênh|con đường)(?!\w))|"
+       r"thông qua (các |\d+ )?(nghị quyết|dự thảo|tờ trình|đề án|báo cáo|luật|chương trình)",
+       0.6),
     _c(r"(tổ chức|triệu tập) (hội nghị|hội thảo|lễ|buổi lễ|phiên họp|kỳ họp|tọa đàm)", 0.75),
     _c(r"hội nghị[^.;:]{0,60} lần thứ", 0.8),
-    _c(r"hội nghị|hội thảo|tọa đàm|phiên họp|kỳ họp", 0.4, group="meet"),
+    _c(r"hội nghị|hội thảo|tọa đàm|phiên họp|kỳ họp|cuộc họp|buổi họp", 0.4, group="meet"),
     _c(r"(buổi )?lễ (công bố|trao|kỷ niệm|khánh thành|khởi công|ra mắt|phát động|tuyên dương|"
        r"mít tinh|xuất quân|đón nhận|tổng kết|bế giảng|khai giảng)", 0.85),
-    _c(r"buổi lễ|mít tinh|buổi làm việc|thăm và làm việc|làm việc với|đoàn công tác", 0.7),
+    _c(r"buổi lễ|mít tinh|buổi làm việc|thăm và làm việc", 0.7),
+    _c(r"làm việc với|đoàn công tác", 0.45),  # also a working contact, an investigators' summons
     _c(r"quang cảnh|toàn cảnh|chụp ảnh lưu niệm", 0.9),
     _c(r"trao tặng|tặng hoa|trao (quyết định|bằng khen|giấy khen|huân chương|huy chương|"
        r"kỷ niệm chương|huy hiệu|danh hiệu|cờ|giải)", 0.85),
