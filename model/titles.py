@@ -18,6 +18,7 @@ Everything works on the normalised view text and on a light tokenisation
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -293,16 +294,27 @@ def _completes(toks: Sequence[Tok], k: int, limit: int) -> bool:
 
 
 def find_titles(toks: Sequence[Tok], names: Sequence[tuple[int, int]]) -> list[TitleSpan]:
-    """All titles of the sentence, never crossing a name (names as token [first, last))."""
-    starts = sorted(a for a, _ in names)
-    inside = {k for a, b in names for k in range(a, b)}
+    """All titles of the sentence, never crossing a name (names as token [first, last)).
+
+    One left-to-right pass: the next name start is kept as a moving pointer, so
+    the work is linear in tokens plus names (issue 10: sentences listing hundreds
+    of officials).
+    """
+    starts = sorted({a for a, _ in names})
+    inside = [False] * len(toks)
+    for a, b in names:
+        for k in range(a, b):
+            inside[k] = True
     out: list[TitleSpan] = []
+    nxt = 0  # index into ``starts`` of the first name start after ``i``
     i = 0
     while i < len(toks):
-        if i in inside:
+        if inside[i]:
             i += 1
             continue
-        limit = next((s for s in starts if s > i), len(toks))
+        while nxt < len(starts) and starts[nxt] <= i:
+            nxt += 1
+        limit = starts[nxt] if nxt < len(starts) else len(toks)
         j = parse_title(toks, i, limit)
         if j:
             out.append(TitleSpan(i, j, toks[i].start, toks[j - 1].end))
@@ -312,8 +324,14 @@ def find_titles(toks: Sequence[Tok], names: Sequence[tuple[int, int]]) -> list[T
     return out
 
 
+# The longest bridge: ``, đồng chí``.
+_MAX_BRIDGE = 3
+
+
 def _bridge(toks: Sequence[Tok], a: int, b: int) -> bool:
-    """Tokens [a, b) may sit between a title and the name it precedes."""
+    """Tokens [a, b) may sit between a title and the name it precedes (at most 3 tokens)."""
+    if b - a > _MAX_BRIDGE:
+        return False
     words = [t.low for t in toks[a:b]]
     if not words:
         return True
@@ -333,16 +351,19 @@ def assign(toks: Sequence[Tok], names: Sequence[tuple[int, int]]) -> list[list[T
     result: list[list[TitleSpan]] = [[] for _ in names]
 
     def precedes_name(t: TitleSpan) -> bool:
-        # ``t1 B`` / ``t1 ông B``: t1 is B's; ``A, t1, ông B, t2`` keeps t1 for A
+        # ``t1 B`` / ``t1 ông B``: t1 is B's; ``A, t1, ông B, t2`` keeps t1 for A.
+        # Only starts within a bridge's reach are looked at: constant work per title.
+        if t.last < len(toks) and toks[t.last].text == ",":
+            return False
         return any(
-            a >= t.last and _bridge(toks, t.last, a) and toks[t.last].text != ","
-            for a in name_starts
+            a in name_starts and _bridge(toks, t.last, a)
+            for a in range(t.last, t.last + _MAX_BRIDGE + 1)
         )
 
     for n in order:
         a, b = names[n]
         pre: list[TitleSpan] = []
-        t = next((by_last[e] for e in range(max(0, a - 3), a + 1)
+        t = next((by_last[e] for e in range(max(0, a - _MAX_BRIDGE), a + 1)
                   if e in by_last and _bridge(toks, e, a)), None)
         while t is not None and t.first not in claimed:
             pre.insert(0, t)
@@ -378,26 +399,24 @@ def _skip_aside(toks: Sequence[Tok], b: int) -> int:
     return b
 
 
-def span_tokens(toks: Sequence[Tok], start: int, end: int) -> tuple[int, int]:
-    """Token indices [first, last) covering view characters [start, end)."""
-    first = next(i for i, t in enumerate(toks) if t.end > start)
-    last = max(i for i, t in enumerate(toks) if t.start < end) + 1
-    return first, last
+def span_tokens(toks: Sequence[Tok], spans: Sequence[Span]) -> list[tuple[int, int]]:
+    """Token indices [first, last) covering each span's view characters (binary search)."""
+    ends = [t.end for t in toks]
+    starts = [t.start for t in toks]
+    return [(bisect_right(ends, s.start), bisect_left(starts, s.end)) for s in spans]
 
 
 def titles_for(text: str, name: Span, others: list[Span]) -> list[str]:
     """The guideline's ``titles`` of ``name``: title strings next to it, in text order.
 
     ``others`` are the other OFFICIAL spans of the sentence: titles never cross
-    them, and a title touching one of them is theirs.
+    them, and a title touching one of them is theirs. For every name of a
+    sentence use ``titles_of_all``: one pass instead of one per name.
     """
-    toks = tokenize(text)
-    spans = [span_tokens(toks, s.start, s.end) for s in [name, *others]]
-    return [text[t.start:t.end] for t in assign(toks, spans)[0]]
+    return titles_of_all(text, [name, *others])[0]
 
 
 def titles_of_all(text: str, names: list[Span]) -> list[list[str]]:
-    """``titles_for`` for every name of a sentence at once."""
+    """``titles_for`` for every name of a sentence at once, linear in tokens and names."""
     toks = tokenize(text)
-    spans = [span_tokens(toks, s.start, s.end) for s in names]
-    return [[text[t.start:t.end] for t in ts] for ts in assign(toks, spans)]
+    return [[text[t.start:t.end] for t in ts] for ts in assign(toks, span_tokens(toks, names))]

@@ -56,6 +56,11 @@ _LEVEL_WORDS = frozenset({"tỉnh", "phố", "huyện", "quận", "xã", "phư�
 _PROVINCE_LEVELS = frozenset({"tỉnh", "phố", "tp"})
 # Words before a name that mark a byline or credit, not a mention.
 _CREDIT_WORDS = frozenset({"ảnh", "theo", "nguồn", "bài", "tin", "clip", "video", "thực"})
+# Longest personal name in syllables (``Nguyễn Thị Thanh Hương Giang`` is rare); bounds
+# the look-back for known names.
+_MAX_NAME = 5
+# Rounds of dropping untitled ``ông A`` and recomputing titles (a cascade is rare).
+_MAX_ROUNDS = 3
 
 
 @dataclass
@@ -273,13 +278,12 @@ def _candidates(toks: Sequence[Tok], memory: DocMemory) -> list[_Cand]:
                     picked = _pick_name(toks, i, b, _forbid_first(toks, i, b))
                     if picked and (titled or picked[0] == i):
                         cands.append(_Cand(picked[0], picked[1], "title"))
-                # 5. full name of a known official
-                for s in range(i, b - 1):
-                    for e in range(b, s + 1, -1):
-                        if " ".join(t.text for t in toks[s:e]) in memory.names and (
-                            e == b and (s == i or toks[s].text in SURNAMES)
-                        ):
-                            cands.append(_Cand(s, e, "memory"))
+                # 5. full name of a known official, ending the run
+                for s in range(max(i, b - _MAX_NAME), b - 1):
+                    if (s == i or toks[s].text in SURNAMES) and " ".join(
+                        t.text for t in toks[s:b]
+                    ) in memory.names:
+                        cands.append(_Cand(s, b, "memory"))
     return cands
 
 
@@ -313,9 +317,10 @@ def find(text: str, memory: DocMemory) -> list[Span]:
     if not toks or _is_byline(toks):
         return []
     chosen = _select(_candidates(toks, memory))
-    while True:
-        spans = [(c.first, c.last) for c in chosen]
-        titles = assign(toks, spans)
+    # ``ông A`` with no title is dropped; dropping a name can move a title boundary,
+    # so titles are recomputed, a bounded number of times (linear time, issue 10).
+    for _round in range(_MAX_ROUNDS):
+        titles = assign(toks, [(c.first, c.last) for c in chosen])
         keep = [
             c.kind != "ongba" or bool(ts) or _known(memory, toks, c)
             for c, ts in zip(chosen, titles)
@@ -323,6 +328,8 @@ def find(text: str, memory: DocMemory) -> list[Span]:
         if all(keep):
             break
         chosen = [c for c, k in zip(chosen, keep) if k]
+    else:
+        titles = assign(toks, [(c.first, c.last) for c in chosen])
     out: list[Span] = []
     for c, ts in zip(chosen, titles):
         start, end = toks[c.first].start, toks[c.last - 1].end
