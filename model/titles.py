@@ -96,7 +96,7 @@ _ORG_PHRASES = _phrase_index(ORG_PHRASES)
 _ORG_HEADS = _phrase_index(ORG_HEADS)
 _ENTERPRISES = _phrase_index(ENTERPRISE_HEADS)
 _DEMONSTRATIVES = frozenset({"này", "đó", "ấy", "đây", "trên", "kia"})
-# Words before a head that make it a generic plural, not someone's title (``các Bộ trưởng``).
+# Words before a head that make it a generic plural (``các đại biểu``).
 _PLURALS = frozenset({"các", "những", "mọi", "nhiều", "mấy"})
 
 
@@ -126,8 +126,7 @@ def head_at(toks: Sequence[Tok], i: int, limit: int | None = None) -> int:
     if not n:
         return 0
     before = [t.low for t in toks[max(0, i - 2):i]]
-    if before and (before[-1] in HEAD_BLOCKERS_BEFORE or " ".join(before) in HEAD_BLOCKERS_BEFORE
-                   or before[-1] in _PLURALS):
+    if before and (before[-1] in HEAD_BLOCKERS_BEFORE or " ".join(before) in HEAD_BLOCKERS_BEFORE):
         return 0
     if toks[i].kind not in ("cap", "lower", "abbr"):
         return 0
@@ -296,6 +295,8 @@ def _inner_lower(toks: Sequence[Tok], k: int, limit: int) -> int:
         return j
     if nxt.text == "(" and j + 2 < limit and toks[j + 1].kind == "abbr" and toks[j + 2].text == ")":
         return j
+    if nxt.text == "(" and _bracketed_body(toks, j, limit):
+        return j  # ``Cục Đầu tư nước ngoài (Bộ KH-ĐT)``
     return k
 
 
@@ -399,6 +400,12 @@ def _bridge(toks: Sequence[Tok], a: int, b: int) -> bool:
     return words in _TRIGGERS
 
 
+def _plural(toks: Sequence[Tok], t: TitleSpan) -> bool:
+    """``các đại biểu``: a generic plural reaches only a name written right after it,
+    never one after ``, ông`` (``Thay mặt các đại biểu, ông A …``)."""
+    return t.first > 0 and toks[t.first - 1].low in _PLURALS
+
+
 def _copula(toks: Sequence[Tok], a: int, b: int) -> bool:
     """The bridge [a, b) between a title and a name goes through ``là``."""
     return any(t.low == "là" for t in toks[a:b])
@@ -449,7 +456,8 @@ def assign(toks: Sequence[Tok], names: Sequence[tuple[int, int]]) -> list[list[T
         a, b = names[n]
         pre: list[TitleSpan] = []
         t = next((by_last[e] for e in range(max(0, a - _MAX_BRIDGE), a + 1)
-                  if e in by_last and _bridge(toks, e, a)), None)
+                  if e in by_last and _bridge(toks, e, a)
+                  and (e == a or not _plural(toks, by_last[e]))), None)
         copula = t is not None and t.first not in claimed and _copula(toks, t.last, a)
         while t is not None and t.first not in claimed:
             pre.append(t)

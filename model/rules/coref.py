@@ -56,7 +56,9 @@ class DocMemory:
         name = " ".join(words)
         self.names.add(name)
         if any(_is_foreign(w) for w in words):
-            forms = [words[0], words[-1]]
+            # the first word is a short form of a two-word name only (``Thaksin``); in
+            # a longer run it may be a stray country or initial (``Czech Lubomir …``)
+            forms = [words[0], words[-1]] if len(words) == 2 else [words[-1]]
             self.bare.update(w for w in forms if _is_foreign(w))
         else:
             forms = [" ".join(words[k:]) for k in range(1, len(words))]
@@ -121,7 +123,9 @@ def _bare_foreign(toks: Sequence[Tok], i: int, b: int, memory: DocMemory) -> lis
         k = e
     foreign = [w for w in words if _is_foreign(mention_text(toks, *w))]
     if len(foreign) == 1 and mention_text(toks, *foreign[0]) in memory.bare:
-        found.append(foreign[0])
+        s, e = foreign[0]
+        if not forbid_first(toks, s, e):  # ``Công ty đầu tư Eagle`` names a company
+            found.append(foreign[0])
     return found
 
 

@@ -79,6 +79,14 @@ TITLE_HEADS: tuple[str, ...] = tuple(
     )
 )
 
+# Heads that are always followed by a person, never by a company's name, so a
+# foreign name may follow them directly (``Tổng thống Putin``, ``trung tá Keir-Kevin
+# Curry``), while ``Chủ tịch Exxon Mobil`` is a company.
+PERSON_HEADS: tuple[str, ...] = RANKS + (
+    "tổng thống", "phó tổng thống", "thủ tướng", "phó thủ tướng", "ngoại trưởng",
+    "quốc vương", "nghị sĩ", "thượng nghị sĩ", "hạ nghị sĩ", "người phát ngôn",
+    "phát ngôn viên", "bộ trưởng", "thứ trưởng",
+)
 # Words written before a head that belong to the title (``nguyên Bộ trưởng``).
 TITLE_PREFIXES: frozenset[str] = frozenset({"nguyên", "quyền", "cựu", "tân"})
 # Lower-case modifiers right after a head (``Phó Bí thư thường trực``, ``Ủy viên
@@ -162,6 +170,11 @@ ORG_PHRASES: tuple[str, ...] = (
     "cổ phần", "trách nhiệm hữu hạn", "ban chỉ đạo", "ban quản lý", "ban tổ chức",
     "ban điều hành", "ban biên tập", "ban giám đốc", "ban giám hiệu", "ban chấp hành",
     "ban thường vụ", "ban kiểm soát", "ban soạn thảo", "ban đại diện", "ban chỉ huy",
+)
+# Bodies of the state whose leaders are officials (``lãnh đạo UBND tỉnh gồm …``).
+STATE_BODIES: tuple[str, ...] = (
+    "ubnd", "hđnd", "ủy ban", "bộ", "sở", "cục", "tỉnh ủy", "thành ủy", "huyện ủy",
+    "quận ủy", "đảng ủy", "viện kiểm sát", "tòa án", "công an", "chính phủ", "quốc hội",
 )
 # Head words of an organisation: after a comma they complete the previous title
 # (``Cục trưởng Cục Viễn thông, Bộ Thông tin và Truyền thông``).
@@ -248,6 +261,23 @@ PLACES: tuple[str, ...] = (
     "Thái Bình Dương", "Đại Tây Dương", "Ấn Độ Dương", "Châu Á", "Biển Đông",
     "Cộng hòa", "Liên bang", "Vương quốc", "Liên Hợp Quốc", "Liên hợp quốc", "Châu Âu",
     "Tây Nguyên", "Tây Bắc", "Đông Bắc", "Nam Bộ", "Bắc Bộ", "Trung Bộ", "Đồng bằng",
+    # more countries, as news writes them (a foreign leader's title names one first:
+    # ``Tổng thống Afghanistan Karzai``), and capitals and cities that head a title
+    "Afghanistan", "Ukraina", "Kuwait", "Syria", "Libya", "Palestine", "Jordan", "Libăng",
+    "Lebanon", "Yemen", "Qatar", "Ả Rập Xê Út", "Saudi Arabia", "Thổ Nhĩ Kỳ", "Hy Lạp", "Áo",
+    "Ireland", "Scotland", "Slovakia", "Slovenia", "Serbia", "Croatia", "Bosnia", "Romania",
+    "Rumani", "Bulgaria", "Belarus", "Gruzia", "Georgia", "Armenia", "Azerbaijan",
+    "Kazakhstan", "Uzbekistan", "Estonia", "Latvia", "Litva", "Iceland", "Czech", "Cộng hòa Séc",
+    "Colombia", "Bolivia", "Ecuador", "Uruguay", "Paraguay", "Panama", "Nicaragua",
+    "Honduras", "Guatemala", "Haiti", "Jamaica", "Algeria", "Maroc", "Morocco", "Tunisia",
+    "Senegal", "Nigeria", "Ghana", "Kenya", "Ethiopia", "Sudan", "Somalia", "Angola",
+    "Mozambique", "Tanzania", "Uganda", "Rwanda", "Congo", "Zimbabwe", "Cameroon",
+    "Madagascar", "Nepal", "Sri Lanka", "Bhutan", "Maldives", "Timor Leste", "Đông Timor",
+    "Papua New Guinea", "Fiji", "Ả Rập", "Tây Âu", "Đông Âu", "Trung Đông", "Bắc Mỹ",
+    "Nam Mỹ", "Mỹ La-tinh", "Châu Phi", "Bắc Kinh", "Washington", "London", "Paris", "Moskva",
+    "Matxcơva", "Tokyo", "Seoul", "Bangkok", "New York", "Baghdad", "Berlin", "Kabul",
+    "Viêng Chăn", "Phnom Penh", "Jakarta", "Manila", "Kuala Lumpur", "Canberra", "Ottawa",
+    "Brussels", "Geneva", "Tehran", "Jerusalem", "Caracas", "Havana", "Bình Nhưỡng",
 )
 
 # --- prose words ------------------------------------------------------------

@@ -42,16 +42,15 @@ _HYPHENS = frozenset({"-", "–"})
 
 
 def glued_hyphen(toks: Sequence[Tok], k: int) -> bool:
-    """``toks[k]`` is a hyphen written without spaces between two capitalised words
-    (``Jean-Pierre``): it joins the parts of one name."""
-    return (
-        0 < k < len(toks) - 1
-        and toks[k].text in _HYPHENS
-        and toks[k - 1].end == toks[k].start
-        and toks[k].end == toks[k + 1].start
-        and toks[k - 1].kind == "cap"
-        and toks[k + 1].kind == "cap"
-    )
+    """``toks[k]`` is a hyphen written without spaces inside a capitalised word
+    (``Jean-Pierre``, ``Myeong-sook``, ``Abd-al-Mahdi``): it joins the parts of one name."""
+    if not (0 < k < len(toks) - 1 and toks[k].text in _HYPHENS
+            and toks[k - 1].end == toks[k].start and toks[k].end == toks[k + 1].start
+            and toks[k + 1].kind in ("cap", "lower")):
+        return False
+    left = toks[k - 1].kind
+    # a lower-case part continues a name only after an earlier glued part (``Abd-al``)
+    return left == "cap" or (left == "lower" and k >= 3 and glued_hyphen(toks, k - 2))
 
 
 def caps_run(toks: Sequence[Tok], i: int) -> int:
@@ -59,8 +58,14 @@ def caps_run(toks: Sequence[Tok], i: int) -> int:
     head ends it."""
     j = i
     while j < len(toks) and not (j > i and head_at(toks, j)):
-        if toks[j].kind == "cap" or (j > i and glued_hyphen(toks, j)):
+        if toks[j].kind == "cap":
             j += 1
+        elif j > i and glued_hyphen(toks, j):
+            j += 2
+            while j < len(toks) and toks[j - 1].kind == "lower" and glued_hyphen(toks, j):
+                j += 2  # ``Abd-al-Mahdi``
+            if toks[j - 1].kind == "lower":
+                break  # ``Han Myeong-sook``: a lower-case part ends the name
         else:
             break
     return j
@@ -142,7 +147,10 @@ def pick_name(toks: Sequence[Tok], a: int, b: int, forbid_first: bool,
         if best is None or score > best[0]:
             best = (score, s)
     if best is None:
-        if foreign_ok and (cover or not first_run) and foreign(toks, a + cover, b):
+        # ``tập đoàn China Eagle`` is a company: a thing's word before the run forbids it
+        if foreign_ok and (cover or not (first_run or forbid_first)) and foreign(
+            toks, a + cover, b
+        ):
             return a + cover, b
         return None
     return not_historical(toks, best[1], b)

@@ -39,7 +39,7 @@ from dataclasses import dataclass
 
 from phogov.rules import coref
 from phogov.rules.coref import DocMemory, mention_text
-from phogov.rules.lexicon_titles import HISTORICAL_NAMES
+from phogov.rules.lexicon_titles import HISTORICAL_NAMES, PERSON_HEADS, PLACE_WORDS, STATE_BODIES
 from phogov.rules.names import (
     caps_run,
     ends_cleanly,
@@ -48,7 +48,16 @@ from phogov.rules.names import (
     is_credit,
     pick_name,
 )
-from phogov.titles import TitleSpan, Tok, assign, head_at, parse_title, tokenize
+from phogov.titles import (
+    TitleSpan,
+    Tok,
+    _phrase_index,
+    assign,
+    head_at,
+    match_phrase,
+    parse_title,
+    tokenize,
+)
 from phogov.types import Span
 
 __all__ = ["DocMemory", "find"]
@@ -60,6 +69,10 @@ _MAX_ROUNDS = 3
 _ROSTER_REACH = 10
 _ROSTER_WORDS = frozenset({"và", "ông", "bà", "anh", "chị", "đồng", "chí", "các", "cùng"})
 _ROSTER_PUNCT = frozenset({",", ";", ":", "(", ")", "-", "–"})
+# Heads always followed by a person, never by a company: a foreign name may come first.
+_PERSON_HEADS = _phrase_index(PERSON_HEADS)
+# ``lãnh đạo`` + one of these opens a list of officials (``lãnh đạo tỉnh gồm …``).
+_STATE_WORDS = _phrase_index(PLACE_WORDS + STATE_BODIES)
 # Tokens after which a capitalised run in a list is the next member.
 _LIST_BEFORE = frozenset({",", ";", ":", "và", "gồm"})
 
@@ -107,7 +120,9 @@ def _roster_mask(toks: Sequence[Tok]) -> list[bool]:
         if t.low == "lãnh" and i + 1 < n and toks[i + 1].low == "đạo":
             q = next((k for k in range(i + 2, min(n, i + 2 + _ROSTER_REACH))
                       if toks[k].low == "gồm" or toks[k].text == ":"), None)
-            if q is not None:
+            # leaders of the state (``lãnh đạo tỉnh``, ``lãnh đạo UBND``), not of a team
+            if q is not None and any(match_phrase(toks, k, _STATE_WORDS, q)
+                                     for k in range(i + 2, q)):
                 k = q + 1
                 while k < n:
                     tk = toks[k]
@@ -170,17 +185,22 @@ def _title_before(toks: Sequence[Tok], memory: DocMemory) -> list[_Cand]:
         if not starts:
             continue
         end = parse_title(toks, i, n)
+        person_head = bool(match_phrase(toks, i, _PERSON_HEADS, hj)) or bool(
+            match_phrase(toks, i + 1, _PERSON_HEADS, hj)
+        )
         k = hj
         while k < end:
             if toks[k].kind == "cap" and (k == hj or toks[k - 1].kind != "cap"):
                 b = caps_run(toks, k)
-                picked = pick_name(toks, k, b, forbid_first(toks, k, b),
-                                   foreign_ok=True, first_run=k == hj)
+                picked = pick_name(toks, k, b, forbid_first(toks, k, b), foreign_ok=True,
+                                   first_run=k == hj and not person_head)
                 if picked and ends_cleanly(toks, picked[1]):
                     cands.append(_Cand(picked[0], picked[1], "title", "officials.title_before"))
                     break
-                known = coref.after_title(toks, k, b, memory)
-                if known and (b >= n or toks[b].kind != "cap"):
+                # only right after the head: deeper in, a short form is part of a body's
+                # name (``Giám đốc Bệnh viện Thẩm mỹ Thanh Vân``)
+                known = coref.after_title(toks, k, b, memory) if k == hj else None
+                if known:
                     cands.append(_Cand(known[0], known[1], "memory", "officials.coref"))
                     break
                 k = max(b, k + 1)
