@@ -291,8 +291,10 @@ def _inner_lower(toks: Sequence[Tok], k: int, limit: int) -> int:
         return j
     if nxt.low == "và" and j + 1 < limit and toks[j + 1].kind in ("cap", "abbr"):
         return j  # ``Sở Tài nguyên môi trường và Nhà đất``
-    if nxt.text == ",":
-        return j
+    if nxt.text in (",", ")"):
+        return j  # ``(Bộ trưởng Khoa học công nghệ)``: the bracket closes the title
+    if nxt.text in ("-", "–") and toks[j - 1].end < nxt.start:
+        return j  # ``A - Phó Thủ trưởng Cơ quan Cảnh sát điều tra - cho biết``
     if nxt.text == "(" and j + 2 < limit and toks[j + 1].kind == "abbr" and toks[j + 2].text == ")":
         return j
     if nxt.text == "(" and _bracketed_body(toks, j, limit):

@@ -73,6 +73,8 @@ _ROSTER_PUNCT = frozenset({",", ";", ":", "(", ")", "-", "–"})
 _PERSON_HEADS = _phrase_index(PERSON_HEADS)
 # ``lãnh đạo`` + one of these opens a list of officials (``lãnh đạo tỉnh gồm …``).
 _STATE_WORDS = _phrase_index(PLACE_WORDS + STATE_BODIES)
+# Punctuation between a name and the title after it.
+_TITLE_OPENERS = frozenset({",", "(", "-", "–"})
 # Tokens after which a capitalised run in a list is the next member.
 _LIST_BEFORE = frozenset({",", ";", ":", "và", "gồm"})
 
@@ -160,6 +162,9 @@ def _after_trigger(toks: Sequence[Tok], memory: DocMemory, roster: list[bool]) -
         b = caps_run(toks, j)
         if coref.after_trigger(toks, j, b, memory):
             cands.append(_Cand(j, b, "memory", "officials.coref"))
+        elif b - j == 1 and b + 1 < n and toks[b].text in _TITLE_OPENERS and head_at(toks, b + 1):
+            # ``anh Phong (Bộ trưởng …)``: a given name alone, presented by the title after it
+            cands.append(_Cand(j, b, "ongba", "officials.title_after"))
         elif b - j >= 2:
             end = b if b - j <= 4 else j + 3
             if ends_cleanly(toks, end) and mention_text(toks, j, end) not in HISTORICAL_NAMES:
@@ -219,7 +224,7 @@ def _title_after(toks: Sequence[Tok], roster: list[bool]) -> list[_Cand]:
         b = caps_run(toks, i)
         if b - i < 2 or is_credit(toks, i):
             continue
-        titled = b + 1 < n and toks[b].text in (",", "(", "-", "–") and head_at(toks, b + 1)
+        titled = b + 1 < n and toks[b].text in _TITLE_OPENERS and head_at(toks, b + 1)
         in_list = roster[i] and (i == 0 or toks[i - 1].low in _LIST_BEFORE)
         if titled or in_list:
             picked = pick_name(toks, i, b, forbid_first(toks, i, b))
