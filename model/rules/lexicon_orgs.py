@@ -157,6 +157,8 @@ DESC_HEADS: tuple[str, ...] = (
     "Hợp tác xã", "Ban Quản lý", "Ban quản lý", "Ban Chỉ đạo", "Ban chỉ đạo",
     "Văn phòng", "Cơ quan",
 )
+# Company heads that also head a name written in lower case (``công ty phân lân Văn Điển``).
+LOWER_CASE_HEADS: tuple[str, ...] = ("công ty", "tổng công ty", "tập đoàn", "ngân hàng")
 # Heads that only take a descriptor from the lexicon (too ambiguous otherwise:
 # ``Vụ án``, ``Quỹ đất``, ``Đoàn công tác``).
 LEXICON_ONLY_HEADS: frozenset[str] = frozenset(
