@@ -16,7 +16,7 @@ from __future__ import annotations
 # A place right after a body completes its name (``UBND tỉnh Quảng Ninh``).
 PLACE_LEVELS: tuple[str, ...] = (
     "thành phố", "thị xã", "thị trấn", "tỉnh", "huyện", "quận", "xã", "phường",
-    "đặc khu", "TP", "TX", "Q",
+    "đặc khu", "TP", "TX", "Q", "miền",
 )
 # Levels that complete a body on their own (``UBND tỉnh``, ``HĐND Thành phố``).
 BARE_LEVELS: frozenset[str] = frozenset(
@@ -92,6 +92,8 @@ PEOPLE_BODIES: tuple[str, ...] = (
     "Đài PT-TH", "Đài PTTH", "Bệnh viện Đa khoa",
     "Trung tâm Y tế", "Ban Quản lý Khu kinh tế", "Ban Quản lý các khu công nghiệp",
     "Hội Nhà báo", "Hội Doanh nghiệp", "Hội Luật gia", "Liên minh Hợp tác xã",
+    "Cảnh sát", "Quân đội", "Cảnh sát biển", "Viện KSND", "Tòa án quân sự", "Viện kiểm sát",
+    "Quỹ Đầu tư phát triển", "Quĩ Đầu tư phát triển", "Quỹ Phát triển đất",
 )
 # Of these, the ones that stand for one body even with no place after them.
 PEOPLE_BODIES_BARE_OK: frozenset[str] = frozenset(
@@ -101,7 +103,8 @@ PEOPLE_BODIES_BARE_OK: frozenset[str] = frozenset(
      "Ủy ban Trung ương MTTQ", "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam",
      "Ủy ban nhân dân", "Hội đồng nhân dân", "UBMTTQ Việt Nam", "Kho bạc Nhà nước",
      "Đoàn Thanh niên Cộng sản Hồ Chí Minh", "Đoàn TNCS Hồ Chí Minh",
-     "Tổng Liên đoàn Lao động Việt Nam", "Tổng LĐLĐ Việt Nam", "Tổng LĐLĐ VN", "Tổng LĐLĐ"}
+     "Tổng Liên đoàn Lao động Việt Nam", "Tổng LĐLĐ Việt Nam", "Tổng LĐLĐ VN", "Tổng LĐLĐ",
+     "Cảnh sát biển"}
 )
 # Of these, the ones whose completion may be a bare proper name (no level word).
 PEOPLE_BODIES_NAME_OK: frozenset[str] = frozenset(
@@ -129,16 +132,41 @@ FIXED_NAMES: tuple[str, ...] = (
     "Ủy ban châu Âu", "Hiệp hội các quốc gia Đông Nam Á",
     "Phòng Thương mại và Công nghiệp Việt Nam",
     "Ban Chỉ đạo Trung ương", "Ban Chỉ đạo Quốc gia", "Ban Chỉ đạo quốc gia",
+    "Thanh tra Nhà nước", "Quỹ hỗ trợ phát triển", "Quĩ hỗ trợ phát triển",
+    "Ngân hàng Phát triển Việt Nam", "Ngân hàng Chính sách xã hội",
+    "Bảo hiểm xã hội Việt Nam", "Bảo hiểm tiền gửi Việt Nam", "Tòa án nhân dân tối cao",
+    "Viện kiểm sát nhân dân tối cao", "Câu lạc bộ Paris", "Câu lạc bộ London",
 )
 # Fixed names that may be followed by a foreign country (``Chính phủ Nhật Bản``).
 FIXED_TAKE_NAME: frozenset[str] = frozenset({"Quốc hội", "Chính phủ"})
+
+# Bodies of a trial or an investigation: one specific body in a case narrative,
+# completed by the court or ministry when it follows (``HĐXX Tòa án nhân dân tỉnh``).
+# The lower-case ``cơ quan điều tra`` is the generic agency and is not tagged.
+JUDICIAL_BODIES: tuple[str, ...] = (
+    "Hội đồng xét xử", "HĐXX", "Cơ quan điều tra", "Cơ quan Cảnh sát điều tra",
+    "Cơ quan CSĐT", "Cơ quan An ninh điều tra", "Cơ quan ANĐT", "CQĐT", "CQCSĐT", "CQANĐT",
+    "Tòa phúc thẩm", "Tòa Phúc thẩm", "Tòa án quân sự",
+)
+# Bodies of a congress or an assembly session (``Đoàn Thư ký``, ``Ban Kiểm phiếu``):
+# tagged bare, completed by a parent body when one follows.
+CONGRESS_BODIES: tuple[str, ...] = (
+    "Đoàn Chủ tịch", "Đoàn Thư ký", "Ban Thư ký", "Tổ Thư ký", "Ban Kiểm phiếu",
+    "Ban Thẩm tra tư cách đại biểu", "Ban Thẩm tra tư cách", "Ủy ban Thẩm tra tư cách",
+)
+# Police and project-board codes that stand for one unit (``C14``, ``PC15``, ``PMU 18``):
+# a prefix glued to a two-digit number, maybe a letter (``C16B``).
+UNIT_CODE_PREFIXES: frozenset[str] = frozenset({"C", "PC", "PA", "PK", "PV", "PX", "PH"})
+PROJECT_BOARD_CODES: frozenset[str] = frozenset({"PMU"})
+# Names of bodies written in lower case that still point at one body (``quốc hội``).
+LOWER_FIXED_NAMES: tuple[str, ...] = ("quốc hội",)
 
 # Bodies defined relative to a parent body: ``Ban Thường vụ`` + ``Tỉnh ủy``.
 # Without the parent they are not tagged (``Ban Chấp hành`` alone is generic).
 RELATIONAL_HEADS: tuple[str, ...] = (
     "Ban Thường vụ", "BTV", "Ban Chấp hành", "BCH", "Ban Thường trực", "Thường trực",
     "Ủy ban Kiểm tra", "UBKT", "Ủy ban Thường vụ", "Văn phòng", "Đảng đoàn",
-    "Ban Cán sự Đảng", "Ban cán sự đảng", "Ban Cán sự đảng", "Đoàn Chủ tịch",
+    "Ban Cán sự Đảng", "Ban cán sự đảng", "Ban Cán sự đảng",
     "Ban Bí thư", "Hội đồng Thi đua - Khen thưởng", "Hội đồng Thi đua",
 )
 # Parents written without a body head (``Ban Chấp hành Trung ương Đảng``).
@@ -155,14 +183,39 @@ DESC_HEADS: tuple[str, ...] = (
     "Báo", "Đài", "Tạp chí", "Quỹ", "Đảng bộ", "Đảng ủy", "Bộ Tư lệnh", "Quân khu",
     "Quân đoàn", "Sư đoàn", "Bộ đội", "Cảnh sát", "Tổng Liên đoàn", "Thông tấn xã",
     "Hợp tác xã", "Ban Quản lý", "Ban quản lý", "Ban Chỉ đạo", "Ban chỉ đạo",
-    "Văn phòng", "Cơ quan",
+    "Văn phòng", "Cơ quan", "Xí nghiệp", "Nông trường", "Lâm trường", "Câu lạc bộ", "CLB",
+    "Liên bộ", "Tổng hội", "Quĩ", "Hãng", "Hãng thông tấn",
 )
 # Company heads that also head a name written in lower case (``công ty phân lân Văn Điển``).
-LOWER_CASE_HEADS: tuple[str, ...] = ("công ty", "tổng công ty", "tập đoàn", "ngân hàng")
+LOWER_CASE_HEADS: tuple[str, ...] = ("công ty", "tổng công ty", "tập đoàn", "ngân hàng",
+                                     "xí nghiệp", "liên bộ", "bộ", "sở", "cục", "tổng cục")
+# Of these, the heads of state bodies: written in lower case they still head a name
+# when the descriptor is the capitalised name of a ministry or department
+# (``bộ Tài chính``, ``liên bộ Tài chính và Thương mại``), unless they end a
+# compound word (``toàn bộ``, ``cơ sở``, ``trụ sở``).
+LOWER_STATE_HEADS: frozenset[str] = frozenset({"liên bộ", "bộ", "sở", "cục", "tổng cục"})
+COMPOUND_FIRSTS: frozenset[str] = frozenset(
+    "toàn cán đồng nội tiến sơ trụ cơ bố kết hạ nhất từng quân thủy thuỷ bản phụ chủ".split()
+)
+# Heads that take a lower-case descriptor when a completing name or place follows
+# (``Tổng công ty lương thực miền Nam``, ``công ty phân lân Văn Điển``,
+# ``Quỹ đầu tư phát triển đô thị TP.HCM``); associations also before a predicate
+# (``Hiệp hội giấy đề nghị``).
+LOWER_DESC_HEADS: frozenset[str] = frozenset(
+    {"công ty", "tổng công ty", "xí nghiệp", "nông trường", "lâm trường", "hợp tác xã",
+     "quỹ", "quĩ", "hiệp hội", "tổng hội", "liên đoàn", "ngân hàng", "tập đoàn"}
+)
+LOWER_DESC_BARE_OK: frozenset[str] = frozenset({"hiệp hội", "tổng hội"})
+# Heads whose proper name may be one word (``Câu lạc bộ Paris``, ``Xí nghiệp Hòa Bình``).
+SINGLE_NAME_HEADS: frozenset[str] = frozenset(
+    {"công ty", "tổng công ty", "tập đoàn", "ngân hàng", "báo", "tạp chí", "câu lạc bộ", "clb",
+     "xí nghiệp", "nông trường", "lâm trường", "hiệp hội", "tổng hội", "hãng",
+     "hãng thông tấn"}
+)
 # Heads that only take a descriptor from the lexicon (too ambiguous otherwise:
 # ``Vụ án``, ``Quỹ đất``, ``Đoàn công tác``).
 LEXICON_ONLY_HEADS: frozenset[str] = frozenset(
-    {"Vụ", "Quỹ", "Cơ quan", "Bộ đội", "Cảnh sát", "Hội đồng", "Ủy ban", "Đoàn"}
+    {"Vụ", "Quỹ", "Quĩ", "Cơ quan", "Bộ đội", "Cảnh sát", "Hội đồng", "Ủy ban", "Đoàn"}
 )
 # Heads whose body needs its completing place or parent (``Đảng bộ Quân sự tỉnh``
 # is a body, ``Ban Chỉ đạo`` alone is not).
@@ -200,6 +253,12 @@ DESCRIPTORS: tuple[str, ...] = (
     "Chăn nuôi", "Trồng trọt", "Đường bộ Việt Nam", "Hàng hải Việt Nam", "Hàng không Việt Nam",
     "Đường sắt Việt Nam", "Quản lý xây dựng", "Quản lý đất đai", "Phòng cháy chữa cháy",
     "Dân số", "Khuyến nông", "Chuyển đổi số", "Tin học hóa", "Báo chí", "Xuất bản",
+    "Đầu tư nước ngoài", "Kế toán", "Tài chính - Kế toán", "Tài chính Kế toán",
+    "Chính sách tiền tệ", "Tín dụng", "Ngân sách nhà nước", "Quản lý ngoại hối", "Vật giá",
+    "Thanh toán", "Dự báo thống kê", "Ổn định tiền tệ", "Quản lý giá", "Quản lý công sản",
+    "Tài chính doanh nghiệp", "Đầu tư", "Chứng khoán", "Bảo hiểm", "Kho bạc",
+    "Đổi mới doanh nghiệp", "Đổi mới và Phát triển doanh nghiệp", "Xuất nhập khẩu",
+    "Quản lý cạnh tranh", "Phòng vệ thương mại", "Công nghiệp nhẹ", "Công nghiệp nặng",
     # Party boards / committee bodies
     "Tuyên giáo và Dân vận", "Tuyên giáo", "Dân vận", "Tổ chức", "Đối ngoại", "Kiểm tra",
     "Chính sách, chiến lược", "Bảo vệ, chăm sóc sức khỏe cán bộ", "Bảo vệ sức khỏe cán bộ",
@@ -244,7 +303,8 @@ DESCRIPTORS: tuple[str, ...] = (
 LEGAL_FORMS: tuple[str, ...] = (
     "TNHH MTV", "TNHH một thành viên", "TNHH", "Cổ phần", "cổ phần", "CP", "CTCP", "TMCP",
     "Thương mại cổ phần", "Thương mại Cổ phần", "Liên doanh", "liên doanh", "Trách nhiệm hữu hạn",
-    "trách nhiệm hữu hạn", "MTV", "Tập đoàn",
+    "trách nhiệm hữu hạn", "MTV", "Tập đoàn", "thương mại cổ phần", "TNHH Nhà nước MTV",
+    "TNHH Nhà nước một thành viên",
 )
 
 # Topics of steering committees (``Ban Chỉ đạo … về phòng, chống tham nhũng``).
@@ -280,9 +340,10 @@ ABBREVIATIONS: frozenset[str] = frozenset(
     "EU EC ECB OECD OPEC WEF JICA KOICA USAID JBIC JETRO Jetro IAEA IPU AIPA ASEM NATO "
     "GIZ AFD IFC FED Fed "
     # Vietnamese state / Party
-    "QH UBTVQH NHNN KTNN VCCI VKSNDTC TANDTC "
+    "QH UBTVQH NHNN KTNN VCCI VKSNDTC TANDTC BCHTƯ BCHTW UBKTTƯ UBKTTW "
     # media
-    "TTXVN VTV VOV VNA PLVN QĐND CAND SGGP NLĐ TTO VTC HTV "
+    "TTXVN VTV VOV VNA PLVN QĐND CAND SGGP NLĐ TTO VTC HTV NLĐO VnExpress VietNamNet "
+    "Vietnamnet VietnamNet AFP Reuters Xinhua BBC CNN Bloomberg "
     # state groups and well-known companies
     "EVN PVN TKV VNPT Viettel Vinacomin Petrolimex Vietcombank VietinBank Vietinbank BIDV "
     "Agribank Techcombank MB VPBank Sacombank ACB SHB HDBank TPBank VIB SeABank MSB OCB "

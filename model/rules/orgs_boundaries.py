@@ -13,6 +13,7 @@ from phogov.rules import lexicon_orgs as lex
 from phogov.rules.orgs_tokens import (
     COMMITTEES,
     DESCS,
+    DESCS_ANY,
     FIXED,
     FUNCTION_WORDS,
     GAZ,
@@ -27,6 +28,7 @@ from phogov.rules.orgs_tokens import (
     STRONG_VERBS,
     TITLE_STOP,
     VERB_STARTS,
+    brand_like,
     tokenize,
 )
 
@@ -52,7 +54,11 @@ class NameParser:
 
     def _is_person_at(self, k: int) -> bool:
         """A surname followed by at least one more capitalised syllable."""
-        return self.t[k].text in lex.SURNAMES and self._capword(k + 1)
+        if self.t[k].text not in lex.SURNAMES or not self._capword(k + 1):
+            return False
+        # ``Hà Nội``, ``Cao Bằng``: a known place that starts with a family name.
+        m = GAZ.match(self.t, k)
+        return not (m and not (self._capword(m[0]) and self.t[m[0]].text in lex.SURNAMES))
 
     def _gaz_at(self, p: int) -> int | None:
         """End of a known place/country at ``p`` if the name stops there
@@ -147,6 +153,8 @@ class NameParser:
         if self._is_person_at(p) and self._capword(p + 2):
             return None
         q = p + 1
+        if brand_like(self.t[p].text) and not self._capword(q):
+            return q  # a foreign or coined name never runs on into Vietnamese words
         if self._capword(q):
             while self._capword(q) and self.t[q].text not in TITLE_STOP:
                 if self._is_person_at(q) and self._capword(q + 2):
@@ -184,20 +192,24 @@ class NameParser:
 
     def _stops_after(self, k: int) -> bool:
         """Nothing lower-case that could continue a descriptor comes at ``k``."""
-        if not self._ok(k) or not self.t[k].word or self.t[k].cap:
+        if not self._ok(k) or self.t[k].text.isdigit():
+            return not self._ok(k)  # a number is an object (``xoá 80% nợ``), not a stop
+        if not self.t[k].word or self.t[k].cap:
             return True
         return self.t[k].low in VERB_STARTS or bool(LEVELS.match(self.t, k))
 
-    def desc_chain(self, p: int, fallback: bool) -> tuple[int, str] | None:
+    def desc_chain(self, p: int, fallback: bool,
+                   any_case: bool = False) -> tuple[int, str] | None:
         """Descriptor pieces joined by space, ``và``, ``-``, ``&``: (end, first piece text).
 
         A comma never continues it (``Cục Viễn thông, Bộ …`` are two bodies);
         comma lists inside one name (``Văn hóa, Thể thao và Du lịch``) are lexicon phrases.
+        ``any_case``: lexicon descriptors also match in lower case (``Bộ kế hoạch và đầu tư``).
         """
         end: int | None = None
         first = ""
         while self._ok(p) and not self._boundary(p):
-            d = DESCS.match(self.t, p)
+            d = DESCS.match(self.t, p) or (DESCS_ANY.match(self.t, p) if any_case else None)
             q = d[0] if d else (self.group(p) if fallback else None)
             if q is None:
                 break

@@ -12,18 +12,25 @@ from phogov.rules import lexicon_orgs as lex
 from phogov.rules.orgs_boundaries import NameParser
 from phogov.rules.orgs_tokens import (
     COMMITTEES,
+    CONGRESS,
     COURT_LEVELS,
     DESCS,
     FIXED,
+    FUNCTION_WORDS,
     GENERIC,
     HEADS,
+    JUDICIAL,
     LEGAL,
+    LEVELS,
+    LOWER_FIXED,
     PEOPLE,
     RELATIONAL,
     SCHOOLS,
+    STRONG_VERBS,
     TITLE_PREV,
     TITLE_STOP,
     TOPICS,
+    VERB_STARTS,
 )
 
 # Head + one word that is a place or a common noun, not a body.
@@ -36,6 +43,10 @@ _BAN_NEEDS_PARENT = frozenset({"tổ chức", "kiểm tra", "quản lý dự án
 _COMPANY_HEADS = frozenset({"công ty", "tổng công ty", "tập đoàn", "ngân hàng"})
 _COURTS = frozenset({"tòa án nhân dân", "tand", "viện kiểm sát nhân dân", "vksnd"})
 _PARENT_OK_HEADS = frozenset({"ủy ban", "hội đồng"})
+# Heads of state bodies whose descriptor may be written in lower case (``Bộ kế hoạch và đầu tư``).
+_STATE_HEADS = frozenset({"bộ", "liên bộ", "sở", "cục", "tổng cục"})
+# Words after ``Đảng`` that do not start a party's name (``Đảng, Nhà nước``).
+_NOT_PARTY_NAMES = frozenset({"Nhà", "Trung", "Chính", "Quốc", "Ủy", "Uỷ", "Bộ", "Đoàn"})
 
 
 class HeadParser(NameParser):
@@ -49,6 +60,11 @@ class HeadParser(NameParser):
         "relational": "relational",
         "desc_body": "head_noun",
         "abbreviation": "abbreviation",
+        "judicial": "judicial",
+        "congress": "congress",
+        "code": "code",
+        "party": "party",
+        "lower_fixed": "lowercase",
     }
 
     def __init__(self, text: str) -> None:
@@ -145,9 +161,15 @@ class HeadParser(NameParser):
         if not m:
             return None
         j, head = m
-        hlow = head.lower()
-        if not head[0].isupper() and hlow not in _COMPANY_HEADS:
-            return None
+        hlow = head.lower().replace("quĩ", "quỹ")
+        if not self.t[i].cap:
+            if hlow in lex.LOWER_STATE_HEADS:
+                # ``bộ Tài chính``: a lower-case head needs a capitalised ministry descriptor.
+                if (i > 0 and self.t[i - 1].low in lex.COMPOUND_FIRSTS) or not (
+                        self._ok(j) and DESCS.match(self.t, j)):
+                    return None
+            elif hlow not in _COMPANY_HEADS:
+                return None
         if self._ok(j) and (hlow, self.t[j].low) in _NOT_BODIES:
             return None
         if hlow == "ban" and i > 0 and self.t[i - 1].low == "tây":
@@ -164,7 +186,12 @@ class HeadParser(NameParser):
             lg = LEGAL.match(self.t, j) if self._ok(j) else None
             if lg:
                 j = lg[0]
-        d = self.desc_chain(j, fallback=head not in lex.LEXICON_ONLY_HEADS)
+        d = self.desc_chain(j, fallback=head not in lex.LEXICON_ONLY_HEADS,
+                            any_case=hlow in _STATE_HEADS)
+        if d is None and hlow in lex.LOWER_DESC_HEADS:
+            return self.lower_desc(j, hlow)
+        if hlow == "cơ quan" and d is None:
+            return None
         after = d[0] if d else j
         comp = self.place(after, name_ok=False)
         if comp == GENERIC:
@@ -181,13 +208,103 @@ class HeadParser(NameParser):
         if hlow in _COMPANY_HEADS and not comp and self._ok(d[0]) and self.t[d[0]].text.isdigit():
             return d[0] + 1  # ``Công ty Cà phê 52``, ``Tổng công ty 36``
         single = d[0] - j == 1 and not DESCS.match(self.t, j)
-        if single and not comp and hlow not in _COMPANY_HEADS | {"báo", "tạp chí"}:
+        if single and not comp and hlow not in lex.SINGLE_NAME_HEADS:
             return None  # ``Hội Thống`` (a dyke), ``Phòng Hội``: too thin to be a body
         if hlow == "ban" and not comp:
             is_lex = DESCS.match(self.t, j) is not None
             if not is_lex or d[1] in _BAN_NEEDS_PARENT:
                 return None
         return comp or d[0]
+
+    def lower_desc(self, j: int, hlow: str) -> int | None:
+        """A lower-case descriptor and its completing name or place after an
+        enterprise, fund or association head (``Tổng công ty lương thực miền Nam``,
+        ``Quỹ đầu tư phát triển đô thị TP.HCM``); associations may end before a
+        predicate (``Hiệp hội giấy đề nghị``). Without a completion or a clear end
+        the phrase is a description (``Công ty sản xuất …``), not a name."""
+        k = j
+        while (k - j < 6 and self._ok(k) and self.t[k].word and not self.t[k].cap
+               and not LEVELS.match(self.t, k)):
+            low = self.t[k].low
+            # a predicate may start the run (``Công ty tham gia …``); inside it a verb
+            # start is a compound's second syllable (``lương thực``, ``phát triển``).
+            if low in FUNCTION_WORDS or low in STRONG_VERBS or (k == j and low in VERB_STARTS):
+                break
+            k += 1
+        if k == j:
+            return None
+        if self._ok(k) and (self.t[k].cap or LEVELS.match(self.t, k)):
+            if self._starts_body(k):
+                par = self.parent(k)
+                return par
+            pl = self.place(k, name_ok=False)
+            if pl and pl != GENERIC:
+                return pl
+            run = self.name_run(k, after_level=True)  # the product words act as a level
+            if run and not (run - k == 1 and self.t[k].text in lex.RUN_STOP):
+                return run
+            return None
+        if hlow in lex.LOWER_DESC_BARE_OK and (k - j <= 3) and self._stops_after(k):
+            return k
+        return None
+
+    def judicial(self, i: int) -> int | None:
+        """A trial panel or investigation agency, bare or with its court or ministry."""
+        m = JUDICIAL.match(self.t, i)
+        if not m:
+            return None
+        return max(m[0], self.parent(m[0]) or 0)
+
+    def congress(self, i: int) -> int | None:
+        """A congress body (``Đoàn Thư ký``), bare or with its parent body."""
+        m = CONGRESS.match(self.t, i)
+        if not m:
+            return None
+        end = m[0]
+        if self._ok(end) and (self.t[end].low == "nước" or self._is_person_at(end)):
+            return None  # ``Đoàn Chủ tịch nước``: the President's delegation
+        return max(end, self.parent(end) or 0)
+
+    def code(self, i: int) -> int | None:
+        """A unit code (``C14``, ``PC15``, ``C16B``, ``PMU 18``), with its parent body if any
+        (``PC15 Công an Hà Nội``)."""
+        t = self.t
+        tok = t[i].text
+        if i + 1 >= self.n or not t[i + 1].text.isdigit():
+            return None
+        glued = t[i + 1].start == t[i].end
+        if tok in lex.UNIT_CODE_PREFIXES and glued and len(t[i + 1].text) == 2:
+            end = i + 2
+            if (end < self.n and t[end].start == t[end - 1].end and len(t[end].text) == 1
+                    and t[end].text.isupper()):
+                end += 1
+        elif tok in lex.PROJECT_BOARD_CODES and t[i + 1].joined:
+            end = i + 2
+        else:
+            return None
+        if end < self.n and t[end].start == t[end - 1].end and t[end].text.isalnum():
+            return None  # part of a longer code
+        return max(end, self.parent(end) or 0)
+
+    def party(self, i: int) -> int | None:
+        """A named party: ``Đảng`` + its name (``Đảng Dân chủ``, ``Đảng Thai Rak Thai``)."""
+        if self.t[i].text != "Đảng" or not self._capword(i + 1):
+            return None
+        nxt = self.t[i + 1].text
+        if nxt in _NOT_PARTY_NAMES or nxt in lex.SURNAMES or self._starts_body(i + 1):
+            return None
+        d = self.desc_chain(i + 1, fallback=True)
+        if d is None:
+            return None
+        pl = self.place(d[0], name_ok=False)
+        return pl if pl and pl != GENERIC else d[0]
+
+    def lower_fixed(self, i: int) -> int | None:
+        """A body's fixed name written in lower case (``quốc hội``)."""
+        m = LOWER_FIXED.match(self.t, i)
+        if not m:
+            return None
+        return self._gaz_at(m[0]) or m[0]  # ``quốc hội Mỹ``
 
     def relational(self, i: int) -> int | None:
         m = RELATIONAL.match(self.t, i)
@@ -220,7 +337,8 @@ class HeadParser(NameParser):
             e = getattr(self, name)(i)
             if e is not None and e > i and (best is None or e > best):
                 best = e
-                self._source[i] = label
+                self._source[i] = "lowercase" if not self.t[i].cap and label in (
+                    "head_noun", "fixed_name") else label
         self._memo[i] = best
         return best
 

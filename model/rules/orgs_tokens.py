@@ -7,6 +7,7 @@ these tokens; keeping them apart lets each module stay about one job.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from phogov.rules import lexicon_orgs as lex
@@ -74,6 +75,38 @@ def tokenize(text: str) -> list[Tok]:
     return toks
 
 
+# Vietnamese syllables, tone marks removed: onset, vowel nucleus, coda. A word
+# that does not parse is foreign (``Canon``, ``Temasek``, ``Hoya``): a brand or a
+# foreign name, never a Vietnamese place or person.
+_VN_SYLLABLE = re.compile(
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?"
+    r"(?:oai|oay|oao|oeo|uay|uoi|uou|uya|uye|uyu|ieu|yeu|ai|ao|au|ay|eo|eu|ia|ie|iu|oa|oe|oi|"
+    r"oo|ua|ue|ui|uo|uu|uy|ye|a|e|i|o|u|y)"
+    r"(?:ch|ng|nh|[cmnpt])?"
+)
+_VN_LETTERS = set("ăâêôơưđ")
+
+
+def is_vietnamese_syllable(word: str) -> bool:
+    """``word`` could be one Vietnamese syllable (any diacritic makes it one)."""
+    low = word.lower()
+    if any(c in _VN_LETTERS for c in low):
+        return True
+    bare = unicodedata.normalize("NFD", low)
+    if any(unicodedata.combining(c) for c in bare):
+        return True
+    return bool(_VN_SYLLABLE.fullmatch(low))
+
+
+def brand_like(word: str) -> bool:
+    """All caps (``SITC``), camel case (``VnExpress``) or not Vietnamese (``Temasek``)."""
+    if not word[:1].isupper() or not word.isalpha():
+        return False
+    if len(word) >= 2 and word.isupper():
+        return not ROMAN.fullmatch(word)
+    return any(c.isupper() for c in word[1:]) or not is_vietnamese_syllable(word)
+
+
 class Lexicon:
     """Phrases indexed by first token; case-insensitive, except that a phrase
     written with a capital first letter needs a capital in the text (unless
@@ -120,6 +153,10 @@ RELATIONAL = Lexicon(lex.RELATIONAL_HEADS)
 PARENTS = Lexicon(lex.PARENT_WORDS)
 HEADS = Lexicon(lex.DESC_HEADS + lex.LOWER_CASE_HEADS)
 DESCS = Lexicon(lex.DESCRIPTORS)
+DESCS_ANY = Lexicon(lex.DESCRIPTORS, any_case=True)
+JUDICIAL = Lexicon(lex.JUDICIAL_BODIES)
+CONGRESS = Lexicon(lex.CONGRESS_BODIES)
+LOWER_FIXED = Lexicon(lex.LOWER_FIXED_NAMES)
 LEGAL = Lexicon(lex.LEGAL_FORMS)
 TOPICS = Lexicon(lex.STEERING_TOPICS)
 SCHOOLS = Lexicon(lex.SCHOOL_TYPES)
