@@ -11,25 +11,47 @@ words (``Đảng bộ``, ``Ban Chấp hành``, ``Trung ương``) are rejected be
 grammar requires a completion for those heads.
 
 Modules: ``orgs_tokens`` (tokens, lexicons), ``orgs_boundaries`` (where a name
-ends), ``orgs_heads`` (which heads start a body); this one drives the parse over
-a sentence. Every span carries the labelling function that made it
-(``Span.source`` = ``orgs.<function>``).
+ends), ``orgs_heads`` (which heads start a body), ``orgs_doc`` (names a document
+introduces, tagged where they recur); this one drives the parse over a
+sentence and adds the names that have no head noun: abbreviations in brackets,
+bylines, names after a generic description, foreign names. Every span carries
+the labelling function that made it (``Span.source`` = ``orgs.<function>``).
 
 Input is one normalised sentence (``phogov.normalize``); spans are in its offsets.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from phogov.rules import lexicon_orgs as lex
 from phogov.rules.orgs_heads import HeadParser
-from phogov.rules.orgs_tokens import FACILITIES, FUNCTION_WORDS, GAZ, ROMAN
+from phogov.rules.orgs_tokens import (
+    DESCS,
+    FACILITIES,
+    FUNCTION_WORDS,
+    GAZ,
+    GENERIC_NOUNS,
+    HEADS,
+    ROMAN,
+    STRONG_VERBS,
+    TITLE_STOP,
+    brand_like,
+)
 from phogov.types import Span
 
+if TYPE_CHECKING:
+    from phogov.rules.orgs_doc import OrgMemory
+
 LABEL = "ORG"
+_DASHES = ("-", "–", "—")
+_Found = tuple[int, int, str]
+# Function words that are a compound's second syllable in a description (``hãng hàng không``).
+_COMPOUNDS = frozenset({("không", "hàng")})
 
 
 class _Parser(HeadParser):
-    """Left-to-right driver: bodies, bracketed abbreviations, bylines, facility owners."""
+    """Left-to-right driver: bodies, bracketed abbreviations, bylines, names without a head."""
 
     def facility_owner(self, i: int) -> tuple[int, int] | None:
         """``Nhà máy ô tô Thành Công`` → the owner ``Thành Công``."""
@@ -48,14 +70,150 @@ class _Parser(HeadParser):
         run = self.name_run(k, after_level=True)  # the product words act as a level
         return (k, run) if run else None
 
-    def _bracketed_abbr(self, e: int) -> int | None:
-        """``(EVN)`` right after a name: token index of the abbreviation."""
+    # --- names without a head noun ----------------------------------------------
+    def _org_name_end(self, k: int, coined_only: bool) -> int | None:
+        """End of a proper name of an organisation at ``k``: capitalised words, not a
+        known place, a person or a title; ``coined_only``: it must look coined or foreign."""
         t = self.t
-        if (e + 2 < self.n and t[e].text == "(" and t[e + 2].text == ")" and t[e + 1].word
-                and t[e + 1].cap and any(c.isupper() for c in t[e + 1].text[1:])
-                and not ROMAN.fullmatch(t[e + 1].text)):
-            return e + 1
+        if not self._capword(k) or self._gaz_at(k) or GAZ.match(t, k):
+            return None
+        first = t[k].text
+        if first in TITLE_STOP or first in lex.RUN_STOP or first in lex.NON_ORG_ACRONYMS:
+            return None
+        if self._is_person_at(k) or self._in_code(k):
+            return None
+        q = k + 1
+        while q - k < 4 and self._capword(q) and t[q].text not in TITLE_STOP and not (
+                self._is_person_at(q)) and not GAZ.match(t, q):
+            q += 1
+        if coined_only and not any(brand_like(x.text) for x in t[k:q]):
+            return None
+        return q
+
+    def generic_head(self, i: int) -> tuple[int, int] | None:
+        """``tập đoàn Canon``, ``tạp chí Mỹ Forbes``, ``cơ sở giáo dục Kenta``: the name
+        after a lower-case description; the description stays outside."""
+        if self.t[i].cap:
+            return None
+        m = GENERIC_NOUNS.match(self.t, i)
+        if not m:
+            return None
+        k, noun = m
+        weak = noun in lex.WEAK_GENERIC_NOUNS
+        skipped = 0
+        while skipped < 5 and self._ok(k) and not self._org_name_end(k, coined_only=True):
+            tok = self.t[k]
+            gaz = GAZ.match(self.t, k)
+            if gaz:  # ``tạp chí Mỹ``: the country describes, the name follows
+                skipped += gaz[0] - k
+                k = gaz[0]
+                continue
+            if not tok.word or tok.cap or tok.low in lex.GEO_NOUNS or tok.low in STRONG_VERBS:
+                return None  # ``thủ đô Bangkok`` is a place
+            if tok.low in FUNCTION_WORDS and (tok.low, self.t[k - 1].low) not in _COMPOUNDS:
+                return None
+            k += 1
+            skipped += 1
+        end = self._org_name_end(k, coined_only=weak or skipped > 0)
+        return (k, end) if end else None
+
+    def acronym_name(self, i: int) -> tuple[int, int, int] | None:
+        """``Rus-Invest-Tur (RIT)``: a foreign name whose initials are the bracketed
+        abbreviation after it. Returns (name end, abbreviation index, after)."""
+        t = self.t
+        if not t[i].capword or (i > 0 and t[i - 1].capword and t[i].joined
+                                and not t[i - 1].text.isupper()):
+            return None
+        words = [i]
+        q = i + 1
+        while q + 1 < self.n and len(words) < 6:
+            if t[q].text == "-" and t[q].start == t[q - 1].end and t[q + 1].capword:
+                q += 1
+            elif not (self._capword(q)):
+                break
+            words.append(q)
+            q += 1
+        if len(words) < 2 or not any(brand_like(t[w].text) for w in words):
+            return None
+        ab = self._bracketed_abbr(q, single=True)
+        if ab is None:
+            return None
+        initials = "".join(t[w].text[0] for w in words).upper().replace("Đ", "D")
+        if t[ab].text.upper().replace("Đ", "D") != initials:
+            return None
+        return q, ab, ab + 2
+
+    def corporate(self, i: int) -> int | None:
+        """``Shin Corp``: capitalised words ended by a corporate suffix."""
+        t = self.t
+        if not t[i].capword or t[i].text in lex.CORPORATE_SUFFIXES or (
+                i > 0 and t[i - 1].capword and t[i].joined):
+            return None
+        for q in range(i + 1, min(i + 5, self.n)):
+            if not self._capword(q):
+                return None
+            if t[q].text in lex.CORPORATE_SUFFIXES:
+                return q + 1
         return None
+
+    def bracket_name(self, i: int) -> tuple[int, int] | None:
+        """``Ngân hàng thương mại cổ phần … (VPBank)``: a capitalised company head and
+        the words up to the abbreviation in brackets that ends the name."""
+        m = HEADS.match(self.t, i)
+        if not m or not self.t[i].cap or m[1].lower() not in lex.LOWER_DESC_HEADS:
+            return None
+        k = m[0]
+        while k - i < 12 and self._ok(k) and self.t[k].word:
+            low = self.t[k].low
+            if (low in FUNCTION_WORDS and low not in ("các", "và")) or low in STRONG_VERBS:
+                return None
+            k += 1
+        if k - m[0] < 2:
+            return None
+        ab = self._bracketed_abbr(k, single=True)
+        return (k, ab) if ab is not None else None
+
+    # --- brackets, bylines, lists ------------------------------------------------
+    def _bracketed_abbr(self, e: int, single: bool = False) -> int | None:
+        """``(EVN)``, ``(Seaprodex VN)`` right after a name: the index after its last token,
+        or for ``single`` the index of a one-token abbreviation."""
+        t = self.t
+        if e + 2 >= self.n or t[e].text != "(" or not t[e + 1].capword:
+            return None
+        first = t[e + 1]
+        if ROMAN.fullmatch(first.text) or GAZ.match(t, e + 1) or first.text in lex.RUN_STOP:
+            return None
+        if t[e + 2].text == ")":
+            inner = any(c.isupper() for c in first.text[1:])
+            ok = inner or (not single and brand_like(first.text))
+            return (e + 1 if single else e + 2) if ok else None
+        if single or not brand_like(first.text):
+            return None
+        q = e + 2
+        while q < self.n and q - e <= 3 and self._capword(q):
+            q += 1
+        return q if q < self.n and t[q].text == ")" else None
+
+    def byline(self, i: int) -> int | None:
+        """``(NLĐO) -``: the medium's tag before a dash, anywhere in the line."""
+        t = self.t
+        if (i + 2 < self.n and t[i].text == "(" and t[i + 2].text == ")"
+                and (i + 3 == self.n or t[i + 3].text in _DASHES) and t[i + 1].capword
+                and (t[i + 1].text.isupper() or t[i + 1].text in lex.ABBREVIATIONS)
+                and not ROMAN.fullmatch(t[i + 1].text)):
+            return i + 1
+        return None
+
+    def ellipsis(self, e: int) -> list[_Found]:
+        """``Bộ Công an, GD-ĐT, KH-ĐT``: later ministries named by their descriptor alone."""
+        out: list[_Found] = []
+        while self._ok(e) and self.t[e].low in (",", "và") and self._ok(e + 1):
+            d = DESCS.match(self.t, e + 1)
+            if not d or self.org(e + 1) is not None or self._capword(d[0]):
+                break
+            out.append((e + 1, d[0], "orgs.ellipsis"))
+            e = d[0]
+        return out
 
     def _in_code(self, i: int) -> bool:
         """Token ``i`` is glued to ``-`` or ``/`` (``12/KH-UBND``): a document code."""
@@ -65,52 +223,103 @@ class _Parser(HeadParser):
         return before or (after and t[i].text.isupper() and i + 2 < self.n
                           and t[i + 2].start == t[i + 1].end and t[i + 2].text.isupper())
 
-    def spans(self) -> list[tuple[int, int, str]]:
+    # --- driver ----------------------------------------------------------------
+    def _body(self, i: int, e: int, out: list[_Found]) -> int:
+        """Record the body [i, e) and what follows it: abbreviation, elided ministries."""
+        out.append((i, e, self.source(i)))
+        ab = self._bracketed_abbr(e)
+        if ab is not None:
+            out.append((e + 1, ab, "orgs.bracket_abbr"))
+            return ab + 1
+        items = self.ellipsis(e)
+        out.extend(items)
+        return items[-1][1] if items else e
+
+    def _headless(self, i: int, out: list[_Found]) -> int | None:
+        """Names without a head noun starting at ``i``; the index to go on from, or None."""
+        by = self.byline(i)
+        if by is not None:
+            out.append((by, by + 1, "orgs.byline"))
+            return by + 2
+        if not self.t[i].word or self._in_code(i):
+            return None
+        acr = self.acronym_name(i)
+        if acr:
+            out.append((i, acr[0], "orgs.acronym"))
+            out.append((acr[1], acr[1] + 1, "orgs.acronym"))
+            return acr[2]
+        gh = self.generic_head(i)
+        if gh:
+            out.append((gh[0], gh[1], "orgs.generic_head"))
+            return gh[1]
+        corp = self.corporate(i)
+        if corp:
+            out.append((i, corp, "orgs.corporate"))
+            return corp
+        fac = self.facility_owner(i)
+        if fac:
+            out.append((fac[0], fac[1], "orgs.facility_owner"))
+            return fac[1]
+        return None
+
+    def spans(self) -> list[_Found]:
         """Token spans of all ORGs with their function, left to right, longest at each position."""
-        out: list[tuple[int, int, str]] = []
+        out: list[_Found] = []
         i = 0
         generic_end: int | None = None
-        # A byline such as ``(PLVN) -`` at the start names the publishing medium.
-        if (self.n >= 4 and self.t[0].text == "(" and self.t[2].text == ")"
-                and self.t[3].text in ("-", "–", "—") and self.t[1].word and self.t[1].cap):
-            out.append((1, 2, "orgs.byline"))
-            i = 3
         while i < self.n:
             if not self.t[i].word or self._in_code(i):
-                i += 1
+                nxt_i = self._headless(i, out)
+                i = nxt_i if nxt_i is not None else i + 1
                 continue
             e = self.org(i)
+            bn = self.bracket_name(i)
+            if bn and (e is None or bn[0] > e):
+                out.append((i, bn[0], "orgs.bracket_name"))
+                out.append((bn[1], bn[1] + 1, "orgs.bracket_abbr"))
+                i = bn[1] + 2
+                continue
             if e is not None:
                 coordinated = generic_end is not None and all(
                     tok.low in (",", "và") for tok in self.t[generic_end:i]
                 )
                 nxt = self.org(e + 1) if self._ok(e) and self.t[e].low in (",", "và") else None
-                if (self._generic_before(i) or self._generic_after(e) or coordinated
-                        or (nxt is not None and self._generic_after(nxt))):
+                listed = bool(self.ellipsis(e))  # ``các Bộ Công an, GD-ĐT``: named ministries
+                if not listed and (self._generic_before(i) or self._generic_after(e) or coordinated
+                                   or (nxt is not None and self._generic_after(nxt))):
                     generic_end = e
                     i = e
                     continue
-                out.append((i, e, self.source(i)))
-                ab = self._bracketed_abbr(e)
-                if ab is not None:
-                    out.append((ab, ab + 1, "orgs.bracket_abbr"))
-                    e = ab + 2
-                i = e
+                i = self._body(i, e, out)
                 continue
-            fac = self.facility_owner(i)
-            if fac:
-                out.append((fac[0], fac[1], "orgs.facility_owner"))
-                i = fac[1]
-                continue
-            i += 1
+            nxt_i = self._headless(i, out)
+            i = nxt_i if nxt_i is not None else i + 1
         return out
 
 
-def find(text: str) -> list[Span]:
-    """ORG spans in one normalised sentence (view offsets), each with its labelling function."""
+def find(text: str, memory: OrgMemory | None = None) -> list[Span]:
+    """ORG spans in one normalised sentence (view offsets), each with its labelling function.
+
+    ``memory`` (``orgs_doc.OrgMemory`` of the sentence's document) adds the names the
+    document introduces elsewhere (``SITC`` after ``cơ sở Anh ngữ quốc tế SITC``).
+    """
+    if memory is not None:
+        return memory.find(text)
+    return find_sentence(text)
+
+
+def find_sentence(text: str) -> list[Span]:
+    """ORG spans found in the sentence alone."""
     p = _Parser(text)
     result: list[Span] = []
     for a, b, source in p.spans():
         start, end = p.t[a].start, p.t[b - 1].end
         result.append(Span(start, end, LABEL, text[start:end], source=source))
     return result
+
+
+def document_memory(sentence_texts: list[str]) -> OrgMemory:
+    """The ORG memory of one document (its normalised sentences, in order) for ``find``."""
+    from phogov.rules.orgs_doc import OrgMemory
+
+    return OrgMemory(sentence_texts)

@@ -174,10 +174,11 @@ class HeadParser(NameParser):
             return None
         if hlow == "ban" and i > 0 and self.t[i - 1].low == "tây":
             return None
-        if not self.t[i].cap and hlow in _COMPANY_HEADS and not (
-            LEGAL.match(self.t, j) or self._capword(j)
-        ):
-            return None
+        if not self.t[i].cap and hlow in _COMPANY_HEADS and not LEGAL.match(self.t, j):
+            # ``tập đoàn [NIDEC]``: a lower-case head right before the name stays
+            # outside it (the driver tags the name); ``công ty phân lân Văn Điển``
+            # is a name with its lower-case descriptor.
+            return None if self._capword(j) else self.lower_desc(j, hlow)
         if hlow in ("ban chỉ đạo",):
             return self.steering(j)
         if hlow == "trường":

@@ -14,7 +14,8 @@ from phogov.rules import lexicon_orgs as lex
 
 # All-caps with an inner dot (TP.HCM), letter runs (with & inside: GD&ĐT), digit
 # runs (kept apart from letters: list numbers glued to names, ``Vĩnh Phúc30``), or a symbol.
-TOKEN = re.compile(r"[A-ZĐ]+\.[A-ZĐ]+|[^\W\d_]+(?:&[^\W\d_]+)*|\d+|[^\w\s]")
+# ``&amp;`` is a scraping artefact for ``&`` (``LĐ-TB&amp;XH``) and is read as one.
+TOKEN = re.compile(r"[A-ZĐ]+\.[A-ZĐ]+|[^\W\d_]+(?:(?:&amp;|&)[^\W\d_]+)*|\d+|[^\w\s]")
 ROMAN = re.compile(r"[IVXLC]+")
 GENERIC = -1  # a completion that makes the whole phrase generic (``xã, phường``)
 
@@ -68,7 +69,7 @@ def tokenize(text: str) -> list[Tok]:
     prev_end = 0
     for m in TOKEN.finditer(text):
         gap = text[prev_end : m.start()]
-        low = m.group().lower()
+        low = m.group().lower().replace("&amp;", "&")
         low = "-" if low in ("–", "—") else low  # all dashes join name parts alike
         toks.append(Tok(m.group(), m.start(), m.end(), low, gap in ("", " ")))
         prev_end = m.end()
@@ -137,7 +138,7 @@ class Lexicon:
             if all(
                 toks[i + k].low == parts[k]
                 and (k == 0 or toks[i + k].joined)
-                and (exact[k] is None or toks[i + k].text == exact[k])
+                and (exact[k] is None or toks[i + k].text.replace("&amp;", "&") == exact[k])
                 for k in range(len(parts))
             ):
                 return end, phrase
@@ -157,6 +158,7 @@ DESCS_ANY = Lexicon(lex.DESCRIPTORS, any_case=True)
 JUDICIAL = Lexicon(lex.JUDICIAL_BODIES)
 CONGRESS = Lexicon(lex.CONGRESS_BODIES)
 LOWER_FIXED = Lexicon(lex.LOWER_FIXED_NAMES)
+GENERIC_NOUNS = Lexicon(lex.GENERIC_ORG_NOUNS)
 LEGAL = Lexicon(lex.LEGAL_FORMS)
 TOPICS = Lexicon(lex.STEERING_TOPICS)
 SCHOOLS = Lexicon(lex.SCHOOL_TYPES)
