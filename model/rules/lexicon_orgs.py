@@ -44,6 +44,18 @@ PROVINCES: tuple[str, ...] = (
     "Singapore", "Malaysia", "Indonesia", "Philippines", "Myanmar", "Canada", "Italy", "Ý",
     "Tây Ban Nha", "Hà Lan", "Bỉ", "Thụy Điển", "Na Uy", "Đan Mạch", "Phần Lan", "Séc",
     "Ba Lan", "Hungary", "Cuba", "Brazil", "Mexico", "Israel", "New Zealand", "Thụy Sĩ",
+    "Iraq", "Iran", "Afghanistan", "Pakistan", "Syria", "Libya", "Ai Cập", "Thổ Nhĩ Kỳ",
+    "Ả Rập Xê-út", "Ảrập Xêút", "Saudi Arabia", "Kuwait", "Qatar", "UAE", "Jordan", "Lebanon",
+    "Palestine", "Luxembourg", "Áo", "Hy Lạp", "Bồ Đào Nha", "Ukraine", "Belarus", "Romania",
+    "Bulgaria", "Serbia", "Croatia", "Ireland", "Scotland", "Venezuela", "Argentina", "Chile",
+    "Peru", "Colombia", "Nam Phi", "Nigeria", "Kenya", "Bangladesh", "Sri Lanka", "Nepal",
+    "Mông Cổ", "Đài Loan", "Hồng Kông", "Hong Kong", "Brunei", "Đông Timor", "Kazakhstan",
+    "Uzbekistan", "Cộng hòa Séc", "Slovakia", "Estonia", "Latvia", "Litva", "Iceland",
+    # capitals and world cities that stand for a government or a market
+    "Washington", "New York", "London", "Paris", "Bắc Kinh", "Tokyo", "Moscow", "Matxcơva",
+    "Bangkok", "Seoul", "Berlin", "Baghdad", "Kabul", "Jerusalem", "Geneva", "Brussels",
+    "Sydney", "Viêng Chăn", "Vientiane", "Phnom Penh", "Kuala Lumpur", "Jakarta", "Manila",
+    "New Delhi", "Thượng Hải", "Tehran", "Islamabad",
 )
 
 # Family names: a capitalised run that reaches one of these (followed by more
@@ -343,7 +355,7 @@ ABBREVIATIONS: frozenset[str] = frozenset(
     "QH UBTVQH NHNN KTNN VCCI VKSNDTC TANDTC BCHTƯ BCHTW UBKTTƯ UBKTTW "
     # media
     "TTXVN VTV VOV VNA PLVN QĐND CAND SGGP NLĐ TTO VTC HTV NLĐO VnExpress VietNamNet "
-    "Vietnamnet VietnamNet AFP Reuters Xinhua BBC CNN Bloomberg "
+    "Vietnamnet VietnamNet AFP Reuters Xinhua CNN Bloomberg "
     # state groups and well-known companies
     "EVN PVN TKV VNPT Viettel Vinacomin Petrolimex Vietcombank VietinBank Vietinbank BIDV "
     "Agribank Techcombank MB VPBank Sacombank ACB SHB HDBank TPBank VIB SeABank MSB OCB "
@@ -369,12 +381,17 @@ FACILITY_PLACE_WORDS: frozenset[str] = frozenset(
 # nhân [Hiệp Lực]``, ``tạp chí Mỹ [Forbes]``).
 GENERIC_ORG_NOUNS: tuple[str, ...] = (
     "tập đoàn", "công ty", "tổng công ty", "hãng", "hãng tin", "hãng thông tấn", "tạp chí",
-    "tờ báo", "nhật báo", "báo", "ngân hàng", "nhà băng", "doanh nghiệp tư nhân",
-    "đài truyền hình", "đài", "quỹ đầu tư", "cơ sở", "tổ chức",
+    "tờ báo", "nhật báo", "tuần báo", "báo điện tử", "ngân hàng", "nhà băng",
+    "doanh nghiệp tư nhân", "đài truyền hình", "đài", "quỹ đầu tư", "cơ sở",
 )
 # Of these, the ones too common as plain nouns (``trên cơ sở``): their name must look
 # like a coined or foreign name (``cơ sở giáo dục Kenta``, ``tổ chức SITC``).
-WEAK_GENERIC_NOUNS: frozenset[str] = frozenset({"cơ sở", "tổ chức", "đài"})
+WEAK_GENERIC_NOUNS: frozenset[str] = frozenset({"cơ sở", "đài"})
+# Syllables before which a generic noun is the end of another word (``thông báo``,
+# ``cơ sở`` in ``trụ sở``): the description does not start there.
+GENERIC_COMPOUND_FIRSTS: frozenset[str] = frozenset(
+    "thông cảnh dự tình họp nhà bài trụ đối ban".split()
+)
 # Words in a description that make what follows a place (``trung tâm thủ đô Bangkok``).
 GEO_NOUNS: frozenset[str] = frozenset(
     "thủ đô phủ bang vùng khu đảo sông núi phố đường quận huyện tỉnh xã nước miền châu "
@@ -385,7 +402,8 @@ NON_ORG_ACRONYMS: frozenset[str] = frozenset(
     "GDP GRDP GNP GNI FDI ODA CPI PCI PAPI PAR SIPAS DDCI DTI USD VND VNĐ EUR JPY ICT IT CNTT "
     "HĐQT HĐTV DN DNNN DNTN SME KCN KKT CCN BOT BT PPP THPT THCS ĐH CĐ ATGT ATTP PCCC HIV "
     "AIDS COVID TNGT GPMB NSNN XDCB NTM OCOP CSDL TP TX KT XH CN NN TW TƯ CP TNHH MTV TMCP "
-    "CTCP ĐT ĐBQH HĐ UB QĐ NQ TT CV KH BC TB SMS CEO CFO CIF FOB VAT TTCK IPO M&A OTC".split()
+    "CTCP ĐT ĐBQH HĐ UB QĐ NQ TT CV KH BC TB SMS CEO CFO CIF FOB VAT TTCK IPO M&A OTC "
+    "XNK TM DV SX XD TMDV SXTM".split()
 )
 # Words that end a company's foreign name (``Shin Corp``, ``Advanced Info Service Pcl``).
 CORPORATE_SUFFIXES: frozenset[str] = frozenset(

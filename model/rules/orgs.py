@@ -37,6 +37,7 @@ from phogov.rules.orgs_tokens import (
     STRONG_VERBS,
     TITLE_STOP,
     brand_like,
+    is_vietnamese_syllable,
 )
 from phogov.types import Span
 
@@ -78,7 +79,7 @@ class _Parser(HeadParser):
         if not self._capword(k) or self._gaz_at(k) or GAZ.match(t, k):
             return None
         first = t[k].text
-        if first in TITLE_STOP or first in lex.RUN_STOP or first in lex.NON_ORG_ACRONYMS:
+        if first in TITLE_STOP or first in lex.NON_ORG_ACRONYMS or first == "Nhà" or len(first) < 2:
             return None
         if self._is_person_at(k) or self._in_code(k):
             return None
@@ -86,6 +87,12 @@ class _Parser(HeadParser):
         while q - k < 4 and self._capword(q) and t[q].text not in TITLE_STOP and not (
                 self._is_person_at(q)) and not GAZ.match(t, q):
             q += 1
+        if q < self.n and t[q].start == t[q - 1].end and t[q].text.isalnum():
+            return None  # glued to more (``TF1``): not a whole name
+        if self._ok(q) and t[q].word and not t[q].cap and not is_vietnamese_syllable(t[q].text):
+            return None  # ``News of the world``: a foreign phrase goes on
+        if q - k == 1 and first in lex.RUN_STOP:
+            return None
         if coined_only and not any(brand_like(x.text) for x in t[k:q]):
             return None
         return q
@@ -99,23 +106,47 @@ class _Parser(HeadParser):
         if not m:
             return None
         k, noun = m
+        if i > 0 and self.t[i - 1].low in lex.GENERIC_COMPOUND_FIRSTS:
+            return None  # ``thông báo``, ``trụ sở``
         weak = noun in lex.WEAK_GENERIC_NOUNS
+        if weak:  # ``có đủ cơ sở kết luận Glitter``: only an abbreviation-like name
+            end = self._generic_weak_name(k)
+            return (end[0], end[1]) if end else None
         skipped = 0
-        while skipped < 5 and self._ok(k) and not self._org_name_end(k, coined_only=True):
+        while skipped < 5 and self._ok(k):
             tok = self.t[k]
             gaz = GAZ.match(self.t, k)
             if gaz:  # ``tạp chí Mỹ``: the country describes, the name follows
                 skipped += gaz[0] - k
                 k = gaz[0]
                 continue
-            if not tok.word or tok.cap or tok.low in lex.GEO_NOUNS or tok.low in STRONG_VERBS:
+            if tok.capword:
+                break
+            if not tok.word or tok.low in lex.GEO_NOUNS or tok.low in STRONG_VERBS:
                 return None  # ``thủ đô Bangkok`` is a place
             if tok.low in FUNCTION_WORDS and (tok.low, self.t[k - 1].low) not in _COMPOUNDS:
                 return None
             k += 1
             skipped += 1
-        end = self._org_name_end(k, coined_only=weak or skipped > 0)
+        # after a description (``hãng hàng không giá rẻ``) only a coined or foreign
+        # name is sure to be the organisation's, not a place or a product
+        end = self._org_name_end(k, coined_only=skipped > 0)
         return (k, end) if end else None
+
+    def _generic_weak_name(self, k: int) -> tuple[int, int] | None:
+        """After ``cơ sở``/``đài``: up to four description words, then an all-caps or
+        camel-case name (``cơ sở Anh ngữ quốc tế SITC``, ``đài CBS``)."""
+        for q in range(k, min(k + 5, self.n)):
+            tok = self.t[q]
+            if not self._ok(q) or not tok.word:
+                return None
+            if tok.cap and len(tok.text) >= 2 and (tok.text.isupper() or any(
+                    c.isupper() for c in tok.text[1:])):
+                end = self._org_name_end(q, coined_only=True)
+                return (q, end) if end else None
+            if tok.low in FUNCTION_WORDS or tok.low in STRONG_VERBS or tok.low in lex.GEO_NOUNS:
+                return None
+        return None
 
     def acronym_name(self, i: int) -> tuple[int, int, int] | None:
         """``Rus-Invest-Tur (RIT)``: a foreign name whose initials are the bracketed
@@ -187,12 +218,13 @@ class _Parser(HeadParser):
             inner = any(c.isupper() for c in first.text[1:])
             ok = inner or (not single and brand_like(first.text))
             return (e + 1 if single else e + 2) if ok else None
-        if single or not brand_like(first.text):
+        # two words only when the second is a country tag or a corporate suffix
+        # (``Seaprodex VN``); ``(ASEAN Heritage Parks)`` names something else.
+        if single or not brand_like(first.text) or e + 3 >= self.n or t[e + 3].text != ")":
             return None
-        q = e + 2
-        while q < self.n and q - e <= 3 and self._capword(q):
-            q += 1
-        return q if q < self.n and t[q].text == ")" else None
+        second = t[e + 2].text
+        ok = t[e + 2].joined and (second == "VN" or second in lex.CORPORATE_SUFFIXES)
+        return e + 3 if ok else None
 
     def byline(self, i: int) -> int | None:
         """``(NLĐO) -``: the medium's tag before a dash, anywhere in the line."""
@@ -200,7 +232,8 @@ class _Parser(HeadParser):
         if (i + 2 < self.n and t[i].text == "(" and t[i + 2].text == ")"
                 and (i + 3 == self.n or t[i + 3].text in _DASHES) and t[i + 1].capword
                 and (t[i + 1].text.isupper() or t[i + 1].text in lex.ABBREVIATIONS)
-                and not ROMAN.fullmatch(t[i + 1].text)):
+                and "." not in t[i + 1].text and not ROMAN.fullmatch(t[i + 1].text)):
+            # ``(X.Q)``: a reporter's initials, not a medium
             return i + 1
         return None
 

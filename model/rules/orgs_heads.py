@@ -193,6 +193,13 @@ class HeadParser(NameParser):
             return self.lower_desc(j, hlow)
         if hlow == "cơ quan" and d is None:
             return None
+        if (d and hlow in lex.LOWER_DESC_HEADS and self._ok(d[0]) and not self.t[d[0]].cap
+                and DESCS.match(self.t, j)):
+            # ``Công ty Xuất nhập khẩu nông sản thực phẩm An Giang``: after a descriptor
+            # from the lexicon (a trade, not a proper name) the products may follow
+            more = self.lower_desc(d[0], "")
+            if more:
+                return more
         after = d[0] if d else j
         comp = self.place(after, name_ok=False)
         if comp == GENERIC:
@@ -242,7 +249,9 @@ class HeadParser(NameParser):
             if pl and pl != GENERIC:
                 return pl
             run = self.name_run(k, after_level=True)  # the product words act as a level
-            if run and not (run - k == 1 and self.t[k].text in lex.RUN_STOP):
+            first = self.t[k].text
+            if run and not (run - k == 1 and (first in lex.RUN_STOP or len(first) < 2
+                                              or first in lex.NON_ORG_ACRONYMS)):
                 return run
             return None
         if hlow in lex.LOWER_DESC_BARE_OK and (k - j <= 3) and self._stops_after(k):
@@ -254,7 +263,8 @@ class HeadParser(NameParser):
         m = JUDICIAL.match(self.t, i)
         if not m:
             return None
-        return max(m[0], self.parent(m[0]) or 0)
+        pl = self.place(m[0], name_ok=False)  # ``Cơ quan điều tra tỉnh Cao Bằng``
+        return max(m[0], self.parent(m[0]) or 0, pl if pl and pl != GENERIC else 0)
 
     def congress(self, i: int) -> int | None:
         """A congress body (``Đoàn Thư ký``), bare or with its parent body."""
@@ -322,9 +332,14 @@ class HeadParser(NameParser):
 
     def abbreviation(self, i: int) -> int | None:
         tok = self.t[i].text
-        if tok in lex.ABBREVIATIONS and tok not in lex.BYLINE_ONLY:
-            return i + 1
-        return None
+        if tok not in lex.ABBREVIATIONS or tok in lex.BYLINE_ONLY:
+            return None
+        t = self.t
+        if (i > 0 and t[i - 1].text == "@") or (
+                i + 2 < self.n and t[i + 1].text == "." and t[i + 1].start == t[i].end
+                and t[i + 2].start == t[i + 1].end and t[i + 2].word):
+            return None  # ``tamsu@VnExpress.net``: an address, not the body
+        return i + 1
 
     def org(self, i: int) -> int | None:
         """End of the longest body name starting at token ``i``."""

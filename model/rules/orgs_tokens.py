@@ -23,17 +23,20 @@ GENERIC = -1  # a completion that makes the whole phrase generic (``xã, phườ
 FUNCTION_WORDS = frozenset(
     "và của đã đang sẽ vừa với cho tại về trong theo được bị là có không cũng thì mà này đó "
     "các những để từ đến trên dưới khóa khoá nhiệm lần năm tháng ngày cấp ở như đều còn rất "
-    "chỉ phải nên vì do nhằm trực thuộc làm tổ ban hành".split()
+    "chỉ phải nên vì do nhằm trực thuộc làm tổ ban hành cùng".split()
 )
 # First syllables of verbs that typically follow a body as its predicate; a
 # descriptor never runs into them (``Tập đoàn Jobrus đề nghị``).
 VERB_STARTS = FUNCTION_WORDS | frozenset(
     "đề yêu cho chỉ quyết thực triển phối ký trao tiếp gửi báo xử giải nhận tham "
     "tiến đưa lập khởi hỗ kiểm chịu cắm tạm ước tuyên khẳng nhấn kêu bàn chấp mở cấp "
-    "thu bố họp nêu vận chuẩn hướng tăng giảm dự".split()
+    "thu bố họp nêu vận chuẩn hướng tăng giảm dự bán mua lấy đem".split()
 )
 # Unambiguous predicate starts: a bare capitalised name may end right before them.
-STRONG_VERBS = frozenset("đề yêu cho ký trao gửi nhấn khẳng kêu vừa đã đang sẽ cũng".split())
+# Speech and stance verbs (``nói``, ``hỏi``, ``thừa nhận``) are among them.
+STRONG_VERBS = frozenset(
+    "đề yêu cho ký trao gửi nhấn khẳng kêu vừa đã đang sẽ cũng nói hỏi bày thừa mong".split()
+)
 # Capitalised words that start a title or form of address, never a name part.
 TITLE_STOP = frozenset(
     "Phó Bí Chủ Ủy Uỷ Trưởng Giám Ông Bà Thủ Đại Thượng Trung Thiếu Tổng".split()
