@@ -40,7 +40,9 @@ def resolve_overlaps(spans: list[Span]) -> list[Span]:
 FAMILIES = ("money", "percent", "officials", "orgs")
 
 
-def candidates(text: str, memory: officials.DocMemory) -> list[Span]:
+def candidates(
+    text: str, memory: officials.DocMemory, org_memory: orgs.OrgMemory | None = None
+) -> list[Span]:
     """Every family's spans on one normalised sentence, overlaps kept, each with its ``source``.
 
     A family that does not name the function inside it is stamped with its own name,
@@ -50,7 +52,7 @@ def candidates(text: str, memory: officials.DocMemory) -> list[Span]:
         "money": money.find(text),
         "percent": percent.find(text),
         "officials": officials.find(text, memory),
-        "orgs": orgs.find(text),
+        "orgs": orgs.find(text, org_memory),
     }
     found: list[Span] = []
     for family in FAMILIES:
@@ -61,18 +63,22 @@ def candidates(text: str, memory: officials.DocMemory) -> list[Span]:
     return found
 
 
-def find_entities(text: str, memory: officials.DocMemory) -> list[Span]:
-    """All entity families on one normalised sentence; ``memory`` carries officials onward."""
-    return resolve_overlaps(candidates(text, memory))
+def find_entities(
+    text: str, memory: officials.DocMemory, org_memory: orgs.OrgMemory | None = None
+) -> list[Span]:
+    """All entity families on one normalised sentence; ``memory`` carries officials onward,
+    ``org_memory`` the organisations the document introduces."""
+    return resolve_overlaps(candidates(text, memory, org_memory))
 
 
 def label_document(sentence_texts: list[str]) -> list[RuleResult]:
     """Label the normalised sentences of one document, in order (topics use the order too)."""
     memory = officials.DocMemory()
+    org_memory = orgs.document_memory(sentence_texts)
     topic_scores = topics.score_document(sentence_texts)
     return [
         RuleResult(
-            find_entities(text, memory),
+            find_entities(text, memory, org_memory),
             scores,
             [t for t in topics.TOPIC_LABELS if scores[t] >= topics.THRESHOLD],
         )
