@@ -8,26 +8,35 @@ aggregators). skweak's HMM would install with the pinned stack but drags in
 spaCy and works over spaCy token docs; this model works over the span
 candidates phogov already has and needs only numpy.
 
-The model. In one sentence every distinct candidate span ``(start, end)`` is an
-*item* with a hidden true class ``y`` in ``CLASSES`` (an entity label, or ``O``:
-not an entity with these boundaries). Each LF ``j`` votes on each item:
+The model. In one sentence every distinct candidate ``(start, end, label)`` is
+an *item*, right or wrong (a hidden binary variable). LFs vote on items:
 
-* the label it gave, if it proposed exactly this span;
-* ``O`` if it proposed a different span overlapping this one (it claims the
-  characters for something else);
-* nothing (abstains) otherwise; abstains are not modelled.
+* for it (``True``), if the LF proposed exactly this span with this label;
+* against it (``False``), if the LF proposed a different span or label that
+  overlaps it (it claims those characters for something else);
+* not at all (abstains) otherwise.
 
-Votes are independent given ``y`` and each LF ``j`` has one accuracy
-``a_j`` (the "one-coin" Dawid–Skene model): it votes the true class with
-probability ``a_j``, any other class alike otherwise. EM alternates posteriors
-over ``y`` (E) and MAP updates of the class prior and the accuracies under a
-Beta prior that expects LFs to be better than chance (M). Only items on which
-two or more LFs vote carry information about accuracies (see ``fit``); with few
-such overlaps the accuracies stay near the prior, and ``fitted`` in the JSON
-says how many there were.
-Decoding keeps, per sentence, the non-overlapping set
-of items that maximises ``sum(2 * q(label) - 1)`` (expected right minus expected
-wrong; an item alone is kept when its best label has posterior > 0.5).
+Each LF ``j`` has one accuracy ``a_j``: each of its votes is right with
+probability ``a_j``, independently given the truth (the "one-coin" model). The
+prior of an item being right is fixed at 1/2, so an item's posterior log-odds
+is the sum of ``±log(a_j / (1 - a_j))`` over its votes: a weighted vote whose
+weights are learned. EM estimates the accuracies under a Beta prior (it
+expects LFs to be right 80 % of the time) from the items with two or more
+votes only: an item voted on by one LF alone says nothing about anyone's
+accuracy. Accuracies are kept in [0.5, 0.999] so that no LF's vote flips
+meaning. With few overlaps the accuracies stay near the prior, and
+``fitted.items_with_several_votes`` in the JSON says how many there were.
+
+(A first version modelled five classes and the abstains, Snorkel-style. With
+many LFs of the same label that fire on disjoint spans, EM turned whole LFs
+into the "not an entity" class: its patterns, not its labels, were what the
+latent classes learned. The binary item model cannot do that.)
+
+Decoding keeps, per sentence, the non-overlapping set of items that
+maximises ``sum(2 * q - 1)`` (expected right minus expected wrong; an item
+alone is kept when its posterior is at least 1/2), ties broken toward the
+priority vote's choice (two equally trusted LFs in conflict: the priority
+vote's winner).
 
 An LF unseen when fitting (a newly added function) uses its family's accuracy
 (``orgs`` for ``orgs.new_rule``), else the prior accuracy.
@@ -48,25 +57,23 @@ from typing import Any
 
 import numpy as np
 
-from phogov.types import ENTITY_LABELS, Span
+from phogov.types import Span
 
-NONE = "O"
-CLASSES: tuple[str, ...] = (*ENTITY_LABELS, NONE)
-FORMAT = "phogov-label-model/1"
+FORMAT = "phogov-label-model/2"
 DATA_FILE = "label_model.json"
-# Dirichlet prior on each row of an LF's matrix: when it votes it is right with
-# this probability a priori, worth PRIOR_STRENGTH pseudo-items (it keeps rows
-# defined for classes an LF never meets, and is weak beside a real fit).
+# Beta prior on each LF's accuracy: right with this probability a priori, worth
+# PRIOR_STRENGTH pseudo-votes (weak beside a few hundred shared votes).
 PRIOR_ACCURACY = 0.8
 PRIOR_STRENGTH = 10.0
+ACCURACY_RANGE = (0.5, 0.999)
 
 
 def _family(source: str) -> str:
     return source.split(".", 1)[0]
 
 
-def _overlap(a: Span, b: Span) -> bool:
-    return a.start < b.end and b.start < a.end
+def _logit(a: float) -> float:
+    return math.log(a / (1.0 - a))
 
 
 # --------------------------------------------------------------------------- items and votes
@@ -74,118 +81,78 @@ def _overlap(a: Span, b: Span) -> bool:
 
 @dataclass
 class Item:
-    """One distinct candidate span of a sentence and every LF's vote on it."""
+    """One distinct ``(start, end, label)`` candidate of a sentence and the LFs' votes on it."""
 
     start: int
     end: int
-    votes: dict[str, str]  # source → class name (abstaining sources are absent)
-    spans: list[Span] = field(default_factory=list)  # the candidates with exactly this span
+    label: str
+    votes: dict[str, bool]  # source → for (True) / against (False); abstainers are absent
+    spans: list[Span] = field(default_factory=list)  # the candidates that are this item
 
 
 def sentence_items(spans: Sequence[Span]) -> list[Item]:
     """The items of one sentence's candidates, with each LF's vote (see the module doc)."""
-    by_key: dict[tuple[int, int], Item] = {}
+    by_key: dict[tuple[int, int, str], Item] = {}
     for s in spans:
-        by_key.setdefault((s.start, s.end), Item(s.start, s.end, {})).spans.append(s)
-    sources = list(dict.fromkeys(s.source or "?" for s in spans))
-    items = sorted(by_key.values(), key=lambda it: (it.start, it.end))
+        key = (s.start, s.end, s.label)
+        by_key.setdefault(key, Item(s.start, s.end, s.label, {})).spans.append(s)
+    items = sorted(by_key.values(), key=lambda it: (it.start, it.end, it.label))
     for item in items:
-        for src in sources:
-            own = [s for s in spans if (s.source or "?") == src]
-            exact = [s for s in own if (s.start, s.end) == (item.start, item.end)]
-            if exact:
-                item.votes[src] = exact[0].label
-            elif any(s.start < item.end and item.start < s.end for s in own):
-                item.votes[src] = NONE
+        for s in spans:
+            src = s.source or "?"
+            if (s.start, s.end, s.label) == (item.start, item.end, item.label):
+                item.votes[src] = True
+            elif s.start < item.end and item.start < s.end:
+                item.votes.setdefault(src, False)
     return items
 
 
 # --------------------------------------------------------------------------- the model
 
-ABSTAIN = "-"
-SYMBOLS: tuple[str, ...] = (*CLASSES, ABSTAIN)  # what an LF can "say" about an item
-
-
-def _prior_matrix(accuracy: float, coverage: float) -> np.ndarray:
-    """A prior confusion matrix: votes with ``coverage``, then right with ``accuracy``."""
-    k = len(CLASSES)
-    m = np.full((k, k + 1), coverage * (1.0 - accuracy) / (k - 1))
-    np.fill_diagonal(m, coverage * accuracy)
-    m[:, k] = 1.0 - coverage
-    return m
-
 
 @dataclass
 class LabelModel:
-    """A class prior and, per LF, ``P(symbol | true class)``: rows CLASSES, columns SYMBOLS."""
+    """One accuracy per LF; ``votes``/``shared`` say how much each estimate rests on."""
 
-    prior: np.ndarray
-    confusion: dict[str, np.ndarray]
-    default: np.ndarray
+    accuracy: dict[str, float]
+    default: float = PRIOR_ACCURACY
     votes: dict[str, int] = field(default_factory=dict)  # votes seen per LF when fitting
+    shared: dict[str, int] = field(default_factory=dict)  # of those, on items others voted on
     info: dict[str, Any] = field(default_factory=dict)
 
     @property
     def sources(self) -> list[str]:
-        return sorted(self.confusion)
+        return sorted(self.accuracy)
 
     def key(self, source: str) -> str | None:
-        """The fitted LF whose matrix ``source`` uses: itself, else its family, else none."""
-        if source in self.confusion:
+        """The fitted LF whose accuracy ``source`` uses: itself, else its family, else none."""
+        if source in self.accuracy:
             return source
-        return _family(source) if _family(source) in self.confusion else None
+        return _family(source) if _family(source) in self.accuracy else None
 
-    def matrix(self, source: str) -> np.ndarray:
-        """The LF's matrix; an unseen LF borrows its family's, else the default."""
+    def accuracy_of(self, source: str) -> float:
+        """The LF's accuracy; an unseen LF borrows its family's, else the default."""
         key = self.key(source)
-        return self.default if key is None else self.confusion[key]
-
-    def accuracy(self, source: str) -> float:
-        """``P(its vote is the true class | it votes)`` under the model (its expected precision)."""
-        m = self.matrix(source)
-        voting = float(np.dot(self.prior, 1.0 - m[:, -1]))
-        return float(np.dot(self.prior, np.diag(m[:, :-1]))) / voting
+        return self.default if key is None else self.accuracy[key]
 
     # ------------------------------------------------------------------ inference
 
     def posteriors(self, items: Sequence[Item]) -> np.ndarray:
-        """``q[i, y]``: the posterior of each class for each item.
-
-        Every fitted LF that voted neither itself nor through a member of its
-        family (``orgs.head_noun`` for a model fitted on ``orgs``) abstained.
-        """
-        index = {c: k for k, c in enumerate(SYMBOLS)}
-        abstain = {s: np.log(m[:, -1]) for s, m in self.confusion.items()}
-        base = np.log(self.prior) + sum(abstain.values(), np.zeros(len(CLASSES)))
-        logq = np.tile(base, (len(items), 1))
-        for i, item in enumerate(items):
-            for key in {self.key(src) for src in item.votes} - {None}:
-                logq[i] -= abstain[key]
-            for src, vote in item.votes.items():
-                logq[i] += np.log(self.matrix(src)[:, index[vote]])
-        logq -= logq.max(axis=1, keepdims=True)
-        q = np.exp(logq)
-        return q / q.sum(axis=1, keepdims=True)
+        """``q[i]``: the probability that item ``i`` is right."""
+        logits = np.array([
+            sum(_logit(self.accuracy_of(src)) * (1 if vote else -1)
+                for src, vote in item.votes.items())
+            for item in items
+        ], dtype=float)
+        return 1.0 / (1.0 + np.exp(-logits))
 
     def decode(self, spans: Sequence[Span]) -> list[Span]:
         """The non-overlapping items of one sentence with the largest expected gain."""
         items = sentence_items(spans)
         if not items:
             return []
-        q = self.posteriors(items)
-        choices: list[tuple[float, Span]] = []
-        for item, post in zip(items, q):
-            best = int(np.argmax(post[:-1]))
-            label = CLASSES[best]
-            gain = 2.0 * float(post[best]) - 1.0
-            if gain <= 0:
-                continue
-            # the candidate carrying this label keeps its values/titles/source
-            span = next((s for s in item.spans if s.label == label), None)
-            if span is None:  # no LF proposed this label here: relabel a copy
-                first = item.spans[0]
-                span = Span(first.start, first.end, label, first.text, source=first.source)
-            choices.append((gain, span))
+        choices = [(2.0 * float(q) - 1.0, item.spans[0])
+                   for item, q in zip(items, self.posteriors(items)) if q >= 0.5]
         return _best_non_overlapping(choices)
 
     def aggregate(self, doc: list[list[Span]]) -> list[list[Span]]:
@@ -196,80 +163,53 @@ class LabelModel:
 
     @classmethod
     def fit(
-        cls, items: Sequence[Item], iterations: int = 200, tol: float = 1e-8,
+        cls, items: Sequence[Item], iterations: int = 200, tol: float = 1e-9,
         prior_accuracy: float = PRIOR_ACCURACY, prior_strength: float = PRIOR_STRENGTH,
     ) -> LabelModel:
-        """EM from unlabelled items, started from the (soft) majority vote.
-
-        Abstaining is part of the likelihood, as in Snorkel's generative model:
-        that ``money`` says nothing about an item is evidence that it is not MONEY.
-        """
+        """EM for the accuracies from the items with two or more votes (see the module doc)."""
         if not items:
             raise ValueError("cannot fit a label model on no candidate spans")
         sources = sorted({src for it in items for src in it.votes})
-        index = {c: k for k, c in enumerate(SYMBOLS)}
-        k = len(CLASSES)
-        votes = np.full((len(items), len(sources)), k, dtype=np.int64)  # k = abstain
         col = {s: j for j, s in enumerate(sources)}
-        for i, it in enumerate(items):
-            for src, v in it.votes.items():
-                votes[i, col[src]] = index[v]
-        # start: the soft majority vote of the non-abstaining LFs
-        q = np.full((len(items), k), 1e-2)
-        for j in range(len(sources)):
-            voted = votes[:, j] < k
-            q[voted, votes[voted, j]] += 1.0
-        q /= q.sum(axis=1, keepdims=True)
-        coverage = float((votes < k).mean())
-        pseudo = prior_strength * _prior_matrix(prior_accuracy, coverage)
-        previous = -math.inf
-        loglik = -math.inf
-        theta = np.empty((len(sources), k, k + 1))
+        shared_items = [it for it in items if len(it.votes) >= 2]
+        # sign[i, j]: +1 for, -1 against, 0 abstain
+        sign = np.zeros((len(shared_items), len(sources)))
+        for i, it in enumerate(shared_items):
+            for src, vote in it.votes.items():
+                sign[i, col[src]] = 1.0 if vote else -1.0
+        a0, b0 = prior_strength * prior_accuracy, prior_strength * (1.0 - prior_accuracy)
+        lo, hi = ACCURACY_RANGE
+        acc = np.full(len(sources), prior_accuracy)
+        n_votes = np.abs(sign).sum(axis=0)
         done = 0
         while done < iterations:
             done += 1
-            # M step
-            prior = (q.sum(axis=0) + 1.0) / (len(items) + k)
-            for j in range(len(sources)):
-                counts = pseudo.copy()
-                for v in range(k + 1):
-                    counts[:, v] += q[votes[:, j] == v].sum(axis=0)
-                theta[j] = counts / counts.sum(axis=1, keepdims=True)
-            # E step
-            logq = np.tile(np.log(prior), (len(items), 1))
-            for j in range(len(sources)):
-                logq += np.log(theta[j][:, votes[:, j]]).T
-            top = logq.max(axis=1, keepdims=True)
-            loglik = float((top[:, 0] + np.log(np.exp(logq - top).sum(axis=1))).sum())
-            q = np.exp(logq - top)
-            q /= q.sum(axis=1, keepdims=True)
-            if abs(loglik - previous) <= tol * max(1.0, abs(loglik)):
+            q = 1.0 / (1.0 + np.exp(-(sign @ np.log(acc / (1.0 - acc)))))  # E step
+            right = ((sign > 0) * q[:, None] + (sign < 0) * (1.0 - q)[:, None]).sum(axis=0)
+            new = np.clip((right + a0) / (n_votes + a0 + b0), lo, hi)  # M step
+            change = float(np.abs(new - acc).max()) if len(acc) else 0.0
+            acc = new
+            if change <= tol:
                 break
-            previous = loglik
-        n_votes = {s: int((votes[:, col[s]] < k).sum()) for s in sources}
-        total = max(1, sum(n_votes.values()))
-        default = sum(theta[col[s]] * n_votes[s] for s in sources) / total
-        several = int(((votes < k).sum(axis=1) >= 2).sum())
-        return cls(prior, {s: theta[col[s]] for s in sources}, default, n_votes,
-                   {"items": len(items), "items_with_several_votes": several,
-                    "iterations": done, "log_likelihood": loglik,
-                    "prior_accuracy": prior_accuracy, "prior_strength": prior_strength})
+        votes = {s: 0 for s in sources}
+        for it in items:
+            for src in it.votes:
+                votes[src] += 1
+        return cls({s: float(acc[col[s]]) for s in sources}, prior_accuracy, votes,
+                   {s: int(n_votes[col[s]]) for s in sources},
+                   {"items": len(items), "items_with_several_votes": len(shared_items),
+                    "iterations": done, "prior_accuracy": prior_accuracy,
+                    "prior_strength": prior_strength})
 
     # ------------------------------------------------------------------ saving
 
     def to_json(self) -> dict[str, Any]:
-        def rows(m: np.ndarray) -> list[list[float]]:
-            return [[float(f"{x:.6g}") for x in r] for r in m]
-
         return {
             "format": FORMAT,
-            "classes": list(CLASSES),
-            "symbols": list(SYMBOLS),
-            "prior": [float(f"{x:.6g}") for x in self.prior],
-            "accuracy": {s: round(self.accuracy(s), 4) for s in self.sources},
-            "confusion": {s: rows(self.confusion[s]) for s in self.sources},
-            "default": rows(self.default),
+            "accuracy": {s: round(self.accuracy[s], 6) for s in self.sources},
+            "default": self.default,
             "votes": dict(sorted(self.votes.items())),
+            "shared_votes": dict(sorted(self.shared.items())),
             "fitted": self.info,
         }
 
@@ -278,26 +218,25 @@ class LabelModel:
         """Read what :meth:`to_json` wrote; any mismatch is a ValueError naming ``where``."""
         if not isinstance(obj, dict) or obj.get("format") != FORMAT:
             raise ValueError(f"{where}: not a {FORMAT} file")
-        if obj.get("classes") != list(CLASSES) or obj.get("symbols") != list(SYMBOLS):
-            raise ValueError(f"{where}: classes/symbols differ from {list(SYMBOLS)}")
-        k = len(CLASSES)
+        lo, hi = ACCURACY_RANGE
 
-        def matrix(m: Any, name: str) -> np.ndarray:
-            try:
-                a = np.asarray(m, dtype=float)
-            except (TypeError, ValueError):
-                a = np.zeros(0)
-            if a.shape != (k, k + 1) or not (a > 0).all():
-                raise ValueError(f"{where}: {name} must be {k}×{k + 1} positive numbers")
-            return a / a.sum(axis=1, keepdims=True)
+        def accuracy(x: Any, name: str) -> float:
+            if isinstance(x, bool) or not isinstance(x, (int, float)) or not lo <= x <= hi:
+                raise ValueError(f"{where}: {name} must be a number in [{lo}, {hi}], got {x!r}")
+            return float(x)
 
-        prior = np.asarray(obj.get("prior"), dtype=float)
-        if prior.shape != (k,) or not (prior > 0).all():
-            raise ValueError(f"{where}: prior must be {k} positive numbers")
-        confusion = {str(s): matrix(m, f"confusion[{s!r}]")
-                     for s, m in dict(obj.get("confusion") or {}).items()}
-        return cls(prior / prior.sum(), confusion, matrix(obj.get("default"), "default"),
-                   {str(s): int(n) for s, n in dict(obj.get("votes") or {}).items()},
+        def counts(x: Any, name: str) -> dict[str, int]:
+            if not isinstance(x, dict) or not all(isinstance(n, int) for n in x.values()):
+                raise ValueError(f"{where}: {name} must map LF names to counts")
+            return {str(s): n for s, n in x.items()}
+
+        table = obj.get("accuracy")
+        if not isinstance(table, dict):
+            raise ValueError(f"{where}: accuracy must map LF names to numbers")
+        return cls({str(s): accuracy(a, f"accuracy[{s!r}]") for s, a in table.items()},
+                   accuracy(obj.get("default"), "default"),
+                   counts(obj.get("votes", {}), "votes"),
+                   counts(obj.get("shared_votes", {}), "shared_votes"),
                    dict(obj.get("fitted") or {}))
 
     def save(self, path: str | Path) -> Path:
