@@ -208,6 +208,66 @@ def _add_view_commands(sub) -> None:
     s.set_defaults(func=cmd_serve)
 
 
+def cmd_lf_report(ns: argparse.Namespace) -> int:
+    from phogov.eval.lf_report import format_report, run
+
+    report = run(ns.gold, ns.aggregator)
+    if ns.json:
+        print(json.dumps(report, ensure_ascii=False, indent=1))
+    else:
+        print(format_report(report))
+    return 0
+
+
+def cmd_fit_label_model(ns: argparse.Namespace) -> int:
+    from phogov.rules.label_model import fit_from_corpus
+
+    model, stats = fit_from_corpus(ns.corpus, ns.out, docs=ns.docs, seed=ns.seed)
+    print(f"label model fitted on {stats['documents']} documents, {stats['items']} candidate "
+          f"spans, {len(model.sources)} labelling functions in {stats['seconds']:.0f} s "
+          f"({stats['iterations']} EM iterations) → {ns.out}")
+    return 0
+
+
+def _with_aggregator(func):
+    """Run a command with ``--aggregator`` as the rules' default aggregator."""
+    def run(ns: argparse.Namespace) -> int:
+        from phogov.rules.aggregate import using
+
+        with using(ns.aggregator):
+            return func(ns)
+    return run
+
+
+def _add_lf_commands(sub) -> None:
+    """`lf-report`, `fit-label-model`, and `--aggregator` on the commands that run the rules."""
+    from phogov.rules.aggregate import AGGREGATORS, DEFAULT_AGGREGATOR
+
+    agg_help = f"how the rules' overlapping spans are resolved (default {DEFAULT_AGGREGATOR})"
+    for name in ("evaluate", "compare"):
+        cmd = sub.choices[name]
+        cmd.add_argument("--aggregator", choices=AGGREGATORS, default=DEFAULT_AGGREGATOR,
+                         help=agg_help)
+        cmd.set_defaults(func=_with_aggregator(cmd.get_default("func")))
+
+    lf = sub.add_parser("lf-report", help="per labelling function: coverage, overlaps, "
+                                          "conflicts, precision/recall against gold")
+    lf.add_argument("gold", nargs="+", help="gold JSONL files (pooled)")
+    lf.add_argument("--aggregator", choices=AGGREGATORS, default=DEFAULT_AGGREGATOR,
+                    help=agg_help)
+    lf.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    lf.set_defaults(func=cmd_lf_report)
+
+    fm = sub.add_parser("fit-label-model",
+                        help="fit the generative label model by EM on unlabelled news")
+    fm.add_argument("--corpus", nargs="+", default=["data/gov_news.jsonl.gz"],
+                    help=".txt / .jsonl(.gz) files or folders of unlabelled documents")
+    fm.add_argument("--out", default="data/label_model.json")
+    fm.add_argument("--docs", type=int, default=600, help="documents sampled from the corpus")
+    fm.add_argument("--seed", type=int, default=13)
+    fm.set_defaults(func=cmd_fit_label_model)
+
+
 def cmd_make_backbone(ns: argparse.Namespace) -> int:
     from phogov.training.backbone import make_backbone
 
@@ -364,6 +424,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     b.set_defaults(func=cmd_bench)
 
     _add_view_commands(sub)
+    _add_lf_commands(sub)
 
     lazy = [
         ("pretrain", "MLM pretraining of a small PhoBERT-style model",
