@@ -11,6 +11,8 @@ import typing
 from collections.abc import Sequence
 from pathlib import Path
 
+from phogov.errors import PhogovError
+
 
 def _add_dataclass_args(
     parser: argparse.ArgumentParser, cls: type, skip: Sequence[str] = ()
@@ -127,15 +129,37 @@ def cmd_predict(ns: argparse.Namespace) -> int:
 
     if (ns.text is None) == (ns.file is None):
         raise ValueError("give either TEXT or --file F")
-    text = ns.text if ns.file is None else Path(ns.file).read_text(encoding="utf-8")
+    text = _argument_text(ns.text) if ns.file is None else read_text_file(ns.file)
     result = predict(text, model=ns.model)
     if getattr(ns, "html", None):
         _write_html_note(result, ns.html, title=None if ns.file is None else Path(ns.file).name)
     if ns.json:
-        print(json.dumps(result, ensure_ascii=False, indent=2))
+        print(json.dumps(result, ensure_ascii=False, indent=2, allow_nan=False))
     else:
         print(format_prediction(result))
     return 0
+
+
+def _argument_text(arg: str) -> str:
+    """A command-line TEXT with each undecodable byte (``\\udcXX``, Python's stand-in for a
+    non-UTF-8 byte) shown as U+FFFD, one for one, so it can be printed and offsets hold."""
+    return "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in arg)
+
+
+def read_text_file(path: str) -> str:
+    """A UTF-8 text file; a bad byte is reported as ``file:line: problem``."""
+    from phogov.errors import InputError
+
+    file = Path(path)
+    if file.is_dir():
+        raise InputError(file, "is a directory, expected a text file")
+    data = file.read_bytes()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise InputError(file, f"not valid UTF-8 ({exc.reason} at byte {exc.start})",
+                         line) from None
 
 
 def format_prediction(result: dict) -> str:
@@ -452,15 +476,40 @@ def _add_lazy(sub, name: str, help_: str, module: str, cls_name: str, func, acti
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command. Every failure is one line on stderr, ``phogov CMD: error: …``
+    (argparse's own form), and exit status 2 (1 for a bug); ``PHOGOV_DEBUG=1`` shows
+    the traceback. A closed stdout (``phogov … | head``) ends the command quietly."""
     parser = build_parser(argv)
     ns = parser.parse_args(argv)
     try:
-        return int(ns.func(ns) or 0)
-    except (ValueError, TypeError, FileNotFoundError, RuntimeError, OSError) as exc:
+        code = int(ns.func(ns) or 0)
+        sys.stdout.flush()  # inside the try: a reader that left shows up here, not at exit
+        return code
+    except BrokenPipeError:
+        _silence_stdout()
+        return 0
+    except (PhogovError, ValueError, TypeError, RuntimeError, OSError,
+            ArithmeticError, RecursionError) as exc:
         if os.environ.get("PHOGOV_DEBUG"):
             raise
         print(f"phogov {ns.command}: error: {exc}", file=sys.stderr)
         return 2
+    except Exception as exc:  # noqa: BLE001 - a bug: still one line, with how to see more
+        if os.environ.get("PHOGOV_DEBUG"):
+            raise
+        print(f"phogov {ns.command}: error: internal error {type(exc).__name__}: {exc} "
+              "(run with PHOGOV_DEBUG=1 for the traceback and please report it)",
+              file=sys.stderr)
+        return 1
+
+
+def _silence_stdout() -> None:
+    """The reader went away: point stdout at /dev/null so the exit flush cannot fail."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 if __name__ == "__main__":

@@ -5,6 +5,11 @@ Text arrives as NFC or NFD, with old or new tone placement (``hoà``/``hòa``,
 and the model only ever see the normalised *view*; every view character
 remembers the raw characters it came from, so spans found in the view map back
 to exact offsets in the caller's string.
+
+Code points that cannot be encoded at all (lone surrogates such as ``"\\ud800"``,
+or the ``\\udcXX`` that Python makes of a non-UTF-8 byte in a command-line
+argument) become U+FFFD in the view, one for one: the segmenter and tokenizer
+then see an ordinary symbol, and offsets still index the caller's text.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from dataclasses import dataclass
 _DROP = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad", "\u200e", "\u200f"}
 _SPACES = {"\t", "\u00a0", "\u2000", "\u2001", "\u2002", "\u2003", "\u2004", "\u2005",
            "\u2006", "\u2007", "\u2008", "\u2009", "\u200a", "\u202f", "\u205f", "\u3000"}
+REPLACEMENT = "\ufffd"  # stands in the view for a code point UTF-8 cannot encode
 _LINEBREAKS = {"\n", "\r", "\u2028", "\u2029", "\x0b", "\x0c", "\x85"}
 
 # Tone marks as combining characters (NFD).
@@ -76,6 +82,11 @@ def normalize(raw: str) -> View:
             _whitespace(chunk, pos, out, starts, ends)
             continue
         if len(chunk) == 1 and (chunk in _DROP or unicodedata.category(chunk) in ("Cc", "Cf")):
+            continue
+        if len(chunk) == 1 and "\ud800" <= chunk <= "\udfff":
+            out.append(REPLACEMENT)
+            starts.append(pos)
+            ends.append(pos + 1)
             continue
         _letters(chunk, pos, out, starts, ends)
     return View(raw, "".join(out), tuple(starts), tuple(ends))
