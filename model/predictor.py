@@ -72,37 +72,41 @@ def resolve_model(model: str | os.PathLike[str] | None) -> str:
     )
 
 
-def load(model: str | os.PathLike[str] | None = None, device: Any = None) -> Any:
+def load(model: str | os.PathLike[str] | None = None, device: Any = None,
+         runtime: str | None = None) -> Any:
     """Load (and cache) a model as ``predict`` would resolve it; warms it up for later calls."""
     name = resolve_model(model)
     if name == RULES:
         raise ValueError("'rules' is not a model to load; pass model='rules' to predict()")
-    return _load_named(name, device)
+    return _load_named(name, device, runtime)
 
 
-def _load_named(name: str, device: Any = None) -> Any:
-    """``load_model``, its error naming ``$PHOGOV_MODEL`` when that is where ``name`` came from."""
-    from phogov.modeling import ModelLoadError, load_model
+def _load_named(name: str, device: Any = None, runtime: str | None = None) -> Any:
+    """The model in its runtime; the error names ``$PHOGOV_MODEL`` when ``name`` came from it."""
+    from phogov.modeling import ModelLoadError
+    from phogov.runtime import load_runtime_model
 
     try:
-        return load_model(name, device)
+        return load_runtime_model(name, runtime, device)
     except ModelLoadError as exc:
         if os.environ.get(ENV_MODEL) != name:
             raise
         raise ModelLoadError(f"${ENV_MODEL}={name!r} is not a usable model: {exc}") from None
 
 
-def get_backend(model: str, pure: bool = False) -> tuple[Backend, str]:
+def get_backend(model: str, pure: bool = False,
+                runtime: str | None = None) -> tuple[Backend, str]:
     """A backend callable and the segmenter its words must come from.
 
     A model directory whose ``phogov.json`` has a ``combine`` policy runs the rules
     beside the model (``phogov.combine``) unless ``pure`` asks for the model alone.
+    ``runtime``: fp32, int8, onnx or auto (``phogov.runtime``; None = ``$PHOGOV_RUNTIME``).
     """
     if model == RULES:
         return _rules_backend, "pyvi"
     from phogov.combine import is_pure, validate
 
-    loaded = _load_named(model)
+    loaded = _load_named(model, runtime=runtime)
     backend = _model_backend(loaded)
     policy = loaded.info.combine or {}
     if not pure and policy and not is_pure(policy):
@@ -254,6 +258,7 @@ def predict(
     model: str | os.PathLike[str] | None = None,
     batch_size: int = 32,
     pure: bool = False,
+    runtime: str | None = None,
 ) -> dict[str, Any] | list[dict[str, Any]]:
     """Entities and topics of one text (→ dict) or many (→ list of dicts).
 
@@ -261,6 +266,8 @@ def predict(
     ``"rules"`` for the weak labeller, or None for ``$PHOGOV_MODEL`` / the bundled model.
     A model whose directory names a ``combine`` policy (the bundled one does) runs the
     rules beside it; ``pure=True`` asks for the fine-tuned model alone.
+    ``runtime``: ``"fp32"``, ``"int8"``, ``"onnx"`` or ``"auto"`` (the fastest present,
+    the default; also ``$PHOGOV_RUNTIME``), see ``phogov.runtime``.
     Offsets index the caller's text as given: ``text[e["start"]:e["end"]] == e["text"]``.
     """
     single = isinstance(texts, str)
@@ -270,18 +277,19 @@ def predict(
     for i, t in enumerate(batch):
         if not isinstance(t, str):
             raise TypeError(f"predict() takes str input; item {i} is {type(t).__name__}")
-    results = [p.to_dict() for p in predict_documents(list(batch), model, batch_size, pure)]
+    results = [p.to_dict()
+               for p in predict_documents(list(batch), model, batch_size, pure, runtime)]
     return results[0] if single else results
 
 
 def predict_documents(
     texts: list[str], model: str | os.PathLike[str] | None = None, batch_size: int = 32,
-    pure: bool = False,
+    pure: bool = False, runtime: str | None = None,
 ) -> list[Prediction]:
     """Like :func:`predict` but returns :class:`Prediction` objects."""
     if not isinstance(batch_size, int) or batch_size < 1:
         raise ValueError(f"batch_size must be a positive int, got {batch_size!r}")
-    backend, segmenter = get_backend(resolve_model(model), pure)
+    backend, segmenter = get_backend(resolve_model(model), pure, runtime)
     for i, t in enumerate(texts):
         _warn_if_not_vietnamese(t, i)
     docs = [sentences(t, segmenter) for t in texts]
@@ -303,14 +311,14 @@ def predict_documents(
 SentencePredictor = Callable[[list[list[str]]], list[list[tuple[list[Span], list[str]]]]]
 
 
-def sentence_predictor(model: str | None, batch_size: int = 32,
-                       pure: bool = False) -> SentencePredictor:
+def sentence_predictor(model: str | None, batch_size: int = 32, pure: bool = False,
+                       runtime: str | None = None) -> SentencePredictor:
     """For evaluation: documents given as their sentence texts, one answer per sentence.
 
     Each given sentence text is analysed as its own piece of the document (it is
     split further only if it holds several sentences), keeping document memory.
     """
-    backend, segmenter = get_backend(resolve_model(model), pure)
+    backend, segmenter = get_backend(resolve_model(model), pure, runtime)
 
     def run(documents: list[list[str]]) -> list[list[tuple[list[Span], list[str]]]]:
         docs: list[list[Sentence]] = []
