@@ -70,6 +70,19 @@ class _Projection(nn.Module):
         return self.linear(inputs_embeds)
 
 
+def replace_tokens(
+    input_ids: torch.Tensor, labels: torch.Tensor, sampled: torch.Tensor
+) -> tuple[torch.Tensor, torch.Tensor]:
+    """The discriminator's input and targets: masked positions (``labels != -100``) take
+    the generator's ``sampled`` ids; a token is "replaced" (1.0) where it differs from
+    the original, so a sample that happens to be the original word counts as original."""
+    selected = labels != -100
+    corrupted = input_ids.clone()
+    corrupted[selected] = sampled.to(corrupted.dtype)
+    original = torch.where(selected, labels, input_ids)
+    return corrupted, (corrupted != original).float()
+
+
 class ElectraPretrainer(nn.Module):
     """Generator + discriminator with shared embeddings; ``forward`` returns the loss.
 
@@ -137,10 +150,7 @@ class ElectraPretrainer(nn.Module):
         with torch.no_grad():
             probs = torch.softmax(gen_logits.detach().float(), dim=-1)
             sampled = torch.multinomial(probs, 1).squeeze(-1)
-        corrupted = input_ids.clone()
-        corrupted[selected] = sampled
-        original = torch.where(selected, labels, input_ids)
-        replaced = (corrupted != original).float()
+        corrupted, replaced = replace_tokens(input_ids, labels, sampled)
         hidden = self.discriminator(
             input_ids=corrupted, attention_mask=attention_mask
         ).last_hidden_state
@@ -159,13 +169,15 @@ class ElectraPretrainer(nn.Module):
 
 
 def electra_trainer_class(base: type) -> type:
-    """``base`` (a ``Trainer``) that also logs the generator and discriminator parts,
-    averaged over each logging interval (``gen_loss``…) and each evaluation
-    (``eval_gen_loss``…): the total loss mixes them with λ = 50 and says little alone."""
+    """``base`` (a ``Trainer`` with ``mask_inputs``, see ``pretrain``) that also logs the
+    generator and discriminator parts, averaged over each logging interval
+    (``gen_loss``…) and each evaluation (``eval_gen_loss``…): the total loss mixes
+    them with λ = 50 and says little alone."""
 
     class ElectraTrainer(base):
         def compute_loss(self, model, inputs, return_outputs=False, num_items_in_batch=None):
             self.loss_is_scaled_for_ga = False  # a per-batch mean: Trainer divides by GA
+            inputs = self.mask_inputs(inputs)
             with self.accelerator.autocast():
                 out = model(**inputs)
             sums = self.__dict__.setdefault("_parts", {True: {}, False: {}})[model.training]
@@ -188,4 +200,4 @@ def electra_trainer_class(base: type) -> type:
     return ElectraTrainer
 
 
-__all__ = ["ElectraPretrainer", "electra_trainer_class", "generator_config"]
+__all__ = ["ElectraPretrainer", "electra_trainer_class", "generator_config", "replace_tokens"]

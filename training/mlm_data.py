@@ -119,8 +119,14 @@ class WholeWordMaskCollator:
     probability ``mlm_probability``; chosen subwords become ``<mask>`` 80%, a random
     subword 10%, unchanged 10% (BERT; ``mask_share`` / ``random_share``, ELECTRA uses
     85% / 0%). At least one word per sequence is chosen, so no batch has an empty
-    loss. ``whole_word=False`` masks subwords independently. Uses the global torch
-    RNG, which the Trainer seeds and checkpoints.
+    loss. ``whole_word=False`` masks subwords independently.
+
+    Two halves: ``pad`` (deterministic) and ``mask`` (the global torch RNG, which
+    the Trainer seeds and checkpoints); calling the collator does both. Pretraining
+    pads in the data loader and masks inside the training step, so every random draw
+    happens in step order: the loader fetches a batch ahead, and masking there would
+    tie a batch's masks to RNG state saved *after* it was fetched, which a resumed
+    run cannot reproduce.
     """
 
     pad_id: int
@@ -135,13 +141,19 @@ class WholeWordMaskCollator:
     random_share: float = 0.1
 
     def __call__(self, examples: list[dict[str, Any]]) -> dict[str, Any]:
+        return self.mask(self.pad(examples))
+
+    def pad(self, examples: list[dict[str, Any]]) -> dict[str, Any]:
+        """``input_ids`` and ``attention_mask``, and ``word_units``: per token, its
+        masking unit (a word, or a subword without ``whole_word``) numbered across the
+        batch; -1 on specials and padding."""
         import torch
 
         n = len(examples)
         width = max(len(e["input_ids"]) for e in examples) + 2
         input_ids = torch.full((n, width), self.pad_id, dtype=torch.long)
         attention = torch.zeros((n, width), dtype=torch.long)
-        unit = torch.full((n, width), -1, dtype=torch.long)  # global masking unit per token
+        unit = torch.full((n, width), -1, dtype=torch.long)
         offset = 0
         for r, e in enumerate(examples):
             ids = torch.as_tensor(np.asarray(e["input_ids"], dtype=np.int64))
@@ -156,25 +168,36 @@ class WholeWordMaskCollator:
                 w = torch.arange(k)
             unit[r, 1 : k + 1] = w + offset
             offset += int(w.max()) + 1 if k else 0
-        chosen_units = torch.rand(max(offset, 1)) < self.mlm_probability
+        return {"input_ids": input_ids, "attention_mask": attention, "word_units": unit}
+
+    def mask(self, batch: dict[str, Any]) -> dict[str, Any]:
+        """A padded batch → masked ``input_ids``, ``attention_mask`` and ``labels``."""
+        import torch
+
+        input_ids, unit = batch["input_ids"], batch["word_units"]
+        device = input_ids.device
         valid = unit >= 0
+        n_units = int(unit.max()) + 1 if bool(valid.any()) else 1
+        chosen_units = torch.rand(n_units, device=device) < self.mlm_probability
         chosen = torch.zeros_like(valid)
         chosen[valid] = chosen_units[unit[valid]]
-        for r in range(n):  # guarantee one masked unit per sequence
+        for r in range(len(input_ids)):  # guarantee one masked unit per sequence
             if not chosen[r].any() and valid[r].any():
                 units = unit[r][valid[r]].unique()
-                pick = units[torch.randint(len(units), (1,))]
+                pick = units[torch.randint(len(units), (1,), device=device)]
                 chosen[r] |= unit[r] == pick
         labels = torch.where(chosen, input_ids, torch.full_like(input_ids, -100))
-        roll = torch.rand(input_ids.shape)
+        roll = torch.rand(input_ids.shape, device=device)
         to_mask = chosen & (roll < self.mask_share)
         kept_share = self.mask_share + self.random_share
         to_random = chosen & (roll >= self.mask_share) & (roll < kept_share)
         input_ids = input_ids.masked_fill(to_mask, self.mask_id)
-        random_ids = torch.randint(self.first_normal_id, self.vocab_size, input_ids.shape)
+        random_ids = torch.randint(self.first_normal_id, self.vocab_size, input_ids.shape,
+                                   device=device)
         random_ids = random_ids.masked_fill(random_ids == self.mask_id, self.first_normal_id)
         input_ids = torch.where(to_random, random_ids, input_ids)
-        return {"input_ids": input_ids, "attention_mask": attention, "labels": labels}
+        return {"input_ids": input_ids, "attention_mask": batch["attention_mask"],
+                "labels": labels}
 
 
 def load_or_build_chunks(

@@ -200,20 +200,39 @@ def _budget_callback(budget: Budget, started: float, max_minutes: float | None,
     return BudgetCallback()
 
 
-def _trainer_class(objective: str, budget: Budget) -> type:
-    """The ``Trainer`` of an objective; logs carry the training minutes spent.
+def _trainer_class(objective: str, budget: Budget, masker: WholeWordMaskCollator,
+                   eval_seed: int) -> type:
+    """The ``Trainer`` of an objective. Batches arrive padded and are masked in the step
+    (``WholeWordMaskCollator``: why); evaluation masks with its own fixed seed, so eval
+    losses are comparable across steps and evaluating never moves the training RNG;
+    logs carry the training minutes spent.
 
     MLM: the LM head runs on the masked positions only. ``RobertaForMaskedLM.forward``
     projects every position onto the vocabulary; with 16k subwords that projection is
     over half the compute of a small model, yet only ~15% of positions have a label.
     The saved model is the unchanged ``RobertaForMaskedLM`` (same loss, less work).
     """
+    import torch
     from torch.nn import functional as F
     from transformers import Trainer
 
     from phogov.training.electra import electra_trainer_class
 
     class PretrainTrainer(Trainer):
+        def mask_inputs(self, inputs: dict[str, Any]) -> dict[str, Any]:
+            return masker.mask(inputs) if "word_units" in inputs else inputs
+
+        def evaluate(self, *args: Any, **kwargs: Any) -> dict[str, float]:
+            with torch.random.fork_rng():
+                torch.manual_seed(eval_seed)
+                return super().evaluate(*args, **kwargs)
+
+        def prediction_step(self, model, inputs, prediction_loss_only, ignore_keys=None):
+            inputs = self._prepare_inputs(inputs)
+            with torch.no_grad():
+                loss = self.compute_loss(model, inputs)
+            return loss.detach(), None, None
+
         def log(self, logs: dict[str, float], start_time: float | None = None) -> None:
             if "loss" in logs or "eval_loss" in logs:
                 logs["cpu_minutes"] = round(budget.cpu_seconds() / 60, 3)
@@ -226,6 +245,7 @@ def _trainer_class(objective: str, budget: Budget) -> type:
     class MaskedLMTrainer(PretrainTrainer):
         def compute_loss(self, model, inputs, return_outputs=False, num_items_in_batch=None):
             self.loss_is_scaled_for_ga = False  # a per-batch mean: Trainer divides by GA
+            inputs = self.mask_inputs(inputs)
             if not (hasattr(model, "roberta") and hasattr(model, "lm_head")):
                 return super().compute_loss(model, inputs, return_outputs, num_items_in_batch)
             labels = inputs["labels"]
@@ -495,10 +515,10 @@ def pretrain(
         disable_tqdm=not show_progress,
     )
     budget = Budget.of_checkpoint(last)
-    trainer = _trainer_class(objective, budget)(
+    trainer = _trainer_class(objective, budget, collator, eval_seed=seed + 1)(
         model=model,
         args=args,
-        data_collator=collator,
+        data_collator=collator.pad,
         train_dataset=train_ds,
         eval_dataset=eval_ds,
         processing_class=tokenizer,
