@@ -191,6 +191,11 @@ def segment_corpus(
     start = time.time()
     docs, dropped = unique_documents(files, max_lines, exclude)
     logger.info("%d documents; left out: %s", len(docs), dropped or "none")
+    if not docs:
+        raise ValueError(
+            f"no documents left in {', '.join(map(str, files))} (left out: {dropped or 'none'}; "
+            "'gold' = sharing an article with an --exclude file)"
+        )
     n_docs = n_sents = n_words = 0
     with open(tmp, "w", encoding="utf-8") as out:
 
