@@ -304,7 +304,7 @@ def cmd_make_backbone(ns: argparse.Namespace) -> int:
 
 
 def cmd_pretrain(ns: argparse.Namespace) -> int:
-    from phogov.training.backbone import PretrainArgs, pretrain_from_args
+    from phogov.training.pretrain import PretrainArgs, pretrain_from_args
 
     out = pretrain_from_args(_dataclass_from(ns, PretrainArgs))
     print(f"pretrained model written to {out}")
@@ -451,8 +451,8 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     _add_lf_commands(sub)
 
     lazy = [
-        ("pretrain", "MLM pretraining of a small PhoBERT-style model",
-         "phogov.training.backbone", "PretrainArgs", cmd_pretrain),
+        ("pretrain", "MLM or ELECTRA pretraining of a small PhoBERT-style backbone",
+         "phogov.training.pretrain", "PretrainArgs", cmd_pretrain),
         ("train", "fine-tune a backbone on weak (and gold) labels",
          "phogov.training.finetune", "FinetuneArguments", cmd_train),
         ("self-train", "BOND-style self-training: a teacher relabels, a student learns",
