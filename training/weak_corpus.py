@@ -61,12 +61,12 @@ MIN_SHARED = 5  # … when there are several (one may be a stock phrase of the g
 
 
 def default_exclude() -> list[str]:
-    """The dev golds shipped with the package: their articles never enter weak training."""
+    """The golds shipped with the package (``gold_*.jsonl``: dev and held-out test):
+    their articles never enter weak training."""
     import phogov.data
 
     root = Path(phogov.data.__file__).parent
-    return [str(root / name) for name in ("gold_real_dev.jsonl", "gold_seeds.jsonl")
-            if (root / name).is_file()]
+    return [str(p) for p in sorted(root.glob("gold_*.jsonl"))]
 
 
 def _shingles(text: str) -> set[str]:
