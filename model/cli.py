@@ -71,6 +71,7 @@ def cmd_weak_label(ns: argparse.Namespace) -> int:
     args = WeakCorpusArgs(
         inputs=list(ns.input), out=ns.out, shard_size=ns.shard_size, workers=ns.workers,
         keep_empty=ns.keep_empty, segmenter=ns.segmenter, seed=ns.seed, limit=ns.limit,
+        shuffle=ns.shuffle,
         exclude=default_exclude() if ns.exclude is None else list(ns.exclude),
     )
     stats = build_weak_corpus(args)
@@ -375,6 +376,9 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     w.add_argument("--exclude", nargs="*", default=None,
                    help="gold files whose articles are left out (default: the bundled dev golds)")
     w.add_argument("--seed", type=int, default=42)
+    w.add_argument("--shuffle", action="store_true",
+                   help="label documents in a seeded order mixing all sections, so the "
+                        "finished shards of a long run are a sample (train on OUT/shards)")
     w.set_defaults(func=cmd_weak_label)
 
     e = sub.add_parser("evaluate", help="score a model (or the rules) on gold JSONL")

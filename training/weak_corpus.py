@@ -50,6 +50,7 @@ class WeakCorpusArgs:
     segmenter: str = DEFAULT_SEGMENTER
     seed: int = 42
     limit: int | None = None
+    shuffle: bool = False
 
 
 def _key(text: str) -> str:
@@ -106,6 +107,20 @@ def select_documents(
     return kept, dict(dropped)
 
 
+def shuffled(documents: list[tuple[str, str]], seed: int) -> list[tuple[str, str]]:
+    """Documents in a seeded order independent of the input's (VNTC is sorted by section).
+
+    With ``--shuffle`` every prefix of the shards is a sample of all sections, so the
+    finished shards of a long run that is still going (or was stopped) can be trained
+    on (``phogov train --weak OUT/shards``).
+    """
+    def rank(doc: tuple[str, str]) -> str:
+        return hashlib.sha1(f"{seed}\0{doc[0]}\0{_key(doc[1])}".encode("utf-8",
+                            "surrogatepass")).hexdigest()
+
+    return sorted(documents, key=rank)
+
+
 def keep_sentence(doc_id: str, sent_id: int, has_label: bool, keep_empty: float, seed: int) -> bool:
     """The keep policy, deterministic per sentence (not per worker or order)."""
     if has_label:
@@ -157,6 +172,8 @@ def build_weak_corpus(args: WeakCorpusArgs, progress: bool = True) -> dict[str, 
     params = {k: v for k, v in asdict(args).items() if k not in ("out", "workers")}
     if manifest.is_file():
         old = json.loads(manifest.read_text(encoding="utf-8")).get("params", {})
+        # a parameter added since the run started counts as its default (False / None)
+        old = {**{k: v for k, v in params.items() if k not in old and not v}, **old}
         if old != params:
             raise ValueError(
                 f"{manifest}: this directory was started with other parameters "
@@ -168,6 +185,8 @@ def build_weak_corpus(args: WeakCorpusArgs, progress: bool = True) -> dict[str, 
     documents = read_text_inputs(args.inputs)
     exclude = gold_shingles(args.exclude) if args.exclude else set()
     documents, dropped = select_documents(documents, exclude)
+    if args.shuffle:
+        documents = shuffled(documents, args.seed)
     if args.limit is not None:
         documents = documents[: args.limit]
     if not documents:
