@@ -29,6 +29,7 @@ from phogov.rules.lexicon_titles import (
     ORG_PAIRS,
     ORG_PHRASES,
     PLACE_WORDS,
+    STATE_BODIES,
     TITLE_HEADS,
     TITLE_MODIFIERS,
     TITLE_PREFIXES,
@@ -95,6 +96,7 @@ _PLACES = _phrase_index(PLACE_WORDS + ("tp",))
 _ORG_PHRASES = _phrase_index(ORG_PHRASES)
 _ORG_HEADS = _phrase_index(ORG_HEADS)
 _ENTERPRISES = _phrase_index(ENTERPRISE_HEADS)
+_STATE_BODIES = _phrase_index(STATE_BODIES)
 _DEMONSTRATIVES = frozenset({"này", "đó", "ấy", "đây", "trên", "kia"})
 # Words before a head that make it a generic plural (``các đại biểu``).
 _PLURALS = frozenset({"các", "những", "mọi", "nhiều", "mấy"})
@@ -200,6 +202,9 @@ def parse_affiliation(toks: Sequence[Tok], k: int, limit: int) -> int:
             if e:
                 k = e  # ``Cục trưởng Cục Đầu tư nước ngoài (Bộ KH-ĐT)``
                 continue
+        if last and _of_state_body(toks, k, limit):
+            k += 1  # ``Chủ nhiệm Ủy ban Kinh tế của Quốc hội``
+            continue
         if t.kind == "lower" and last != "lower-head":
             n = match_phrase(toks, k, _ENTERPRISES, limit)
             if n and _ends_affiliation(toks, k + n, limit):
@@ -230,13 +235,22 @@ def parse_affiliation(toks: Sequence[Tok], k: int, limit: int) -> int:
 
 def _bracketed_body(toks: Sequence[Tok], k: int, limit: int) -> int:
     """After ``(`` at ``k``: the index after ``)`` when the bracket holds only the name
-    of a body that the title belongs to (``(Bộ KH-ĐT)``), else 0."""
-    if k + 1 >= limit or not match_phrase(toks, k + 1, _ORG_HEADS, limit):
+    of a body or place that completes the title (``(Bộ KH-ĐT)``, ``(TP HCM)``), else 0."""
+    if k + 1 >= limit or toks[k + 1].kind not in ("cap", "abbr") or head_at(toks, k + 1, limit):
         return 0
-    if toks[k + 1].kind not in ("cap", "abbr") or head_at(toks, k + 1, limit):
-        return 0
+    if not (match_phrase(toks, k + 1, _ORG_HEADS, limit)
+            or match_phrase(toks, k + 1, _PLACES, limit)):
+        return 0  # ``(Bộ KH-ĐT)``, ``(TP HCM)``; not ``(giữa)`` nor a name
     e = parse_affiliation(toks, k + 1, limit)
     return e + 1 if e < limit and toks[e].text == ")" else 0
+
+
+def _of_state_body(toks: Sequence[Tok], k: int, limit: int) -> bool:
+    """``của`` + a state body at ``k``: the body completes the title before it."""
+    return (
+        toks[k].low == "của" and k + 1 < limit and toks[k + 1].kind in ("cap", "abbr")
+        and bool(match_phrase(toks, k + 1, _STATE_BODIES, limit))
+    )
 
 
 def _ends_affiliation(toks: Sequence[Tok], k: int, limit: int) -> bool:
@@ -291,7 +305,7 @@ def _inner_lower(toks: Sequence[Tok], k: int, limit: int) -> int:
         return j
     if nxt.low == "và" and j + 1 < limit and toks[j + 1].kind in ("cap", "abbr"):
         return j  # ``Sở Tài nguyên môi trường và Nhà đất``
-    if nxt.text in (",", ")"):
+    if nxt.text in (",", ")") or _of_state_body(toks, j, limit):
         return j  # ``(Bộ trưởng Khoa học công nghệ)``: the bracket closes the title
     if nxt.text in ("-", "–") and toks[j - 1].end < nxt.start:
         return j  # ``A - Phó Thủ trưởng Cơ quan Cảnh sát điều tra - cho biết``

@@ -190,3 +190,24 @@ def test_each_span_names_its_labelling_function() -> None:
     assert [(s.text, s.source) for s in later] == [("Minh", "officials.coref")]
     roster = find("Tham dự có các đồng chí: Nguyễn Văn Hải, Trần Thị Lan.", DocMemory())
     assert [s.source for s in roster] == ["officials.dong_chi", "officials.roster"]
+
+
+def test_body_completed_by_cua_and_a_state_body() -> None:
+    text = "Chủ nhiệm Ủy ban Kinh tế ngân sách của Quốc hội Nguyễn Đức Kiên đồng tình."
+    assert _found(text) == [
+        ("Nguyễn Đức Kiên", ["Chủ nhiệm Ủy ban Kinh tế ngân sách của Quốc hội"])
+    ]
+    # ``của`` + a place level is not a body: the title stops before it
+    assert _found("Ông Nguyễn Văn An, Giám đốc Sở Tài chính của tỉnh, cho biết.") == [
+        ("Nguyễn Văn An", ["Giám đốc Sở Tài chính"])
+    ]
+
+
+def test_place_in_brackets_completes_the_title_before_ong() -> None:
+    text = "Theo Giám đốc Công ty may Hòa Bình (TP HCM), ông Nguyễn Đức Hoan, thị trường tốt."
+    assert _found(text) == [("Nguyễn Đức Hoan", ["Giám đốc Công ty may Hòa Bình (TP HCM)"])]
+
+
+def test_inspectors_hold_an_office() -> None:
+    text = "Ông Trịnh Viết Lộc, Thanh tra viên chính Bộ Xây dựng, cho biết."
+    assert _found(text) == [("Trịnh Viết Lộc", ["Thanh tra viên chính Bộ Xây dựng"])]
