@@ -29,6 +29,7 @@ from phogov.rules.lexicon_titles import (
     ORG_PAIRS,
     ORG_PHRASES,
     PLACE_WORDS,
+    PLACES,
     STATE_BODIES,
     TITLE_HEADS,
     TITLE_MODIFIERS,
@@ -97,6 +98,7 @@ _ORG_PHRASES = _phrase_index(ORG_PHRASES)
 _ORG_HEADS = _phrase_index(ORG_HEADS)
 _ENTERPRISES = _phrase_index(ENTERPRISE_HEADS)
 _STATE_BODIES = _phrase_index(STATE_BODIES)
+_GAZETTEER = _phrase_index(PLACES)
 _DEMONSTRATIVES = frozenset({"này", "đó", "ấy", "đây", "trên", "kia"})
 # Words before a head that make it a generic plural (``các đại biểu``).
 _PLURALS = frozenset({"các", "những", "mọi", "nhiều", "mấy"})
@@ -202,8 +204,8 @@ def parse_affiliation(toks: Sequence[Tok], k: int, limit: int) -> int:
             if e:
                 k = e  # ``Cục trưởng Cục Đầu tư nước ngoài (Bộ KH-ĐT)``
                 continue
-        if last and _of_state_body(toks, k, limit):
-            k += 1  # ``Chủ nhiệm Ủy ban Kinh tế của Quốc hội``
+        if last and (_of_state_body(toks, k, limit) or _at_place(toks, k, limit)):
+            k += 1  # ``Chủ nhiệm Ủy ban Kinh tế của Quốc hội``, ``Đại sứ Mỹ tại Việt Nam``
             continue
         if t.kind == "lower" and last != "lower-head":
             n = match_phrase(toks, k, _ENTERPRISES, limit)
@@ -250,6 +252,18 @@ def _of_state_body(toks: Sequence[Tok], k: int, limit: int) -> bool:
     return (
         toks[k].low == "của" and k + 1 < limit and toks[k + 1].kind in ("cap", "abbr")
         and bool(match_phrase(toks, k + 1, _STATE_BODIES, limit))
+    )
+
+
+def _at_place(toks: Sequence[Tok], k: int, limit: int) -> bool:
+    """``tại`` + a place at ``k``: where the body of the title sits (``tại TP.HCM``)."""
+    if toks[k].low != "tại" or k + 1 >= limit:
+        return False
+    nxt = toks[k + 1]
+    return bool(
+        (nxt.kind == "cap" and match_phrase(toks, k + 1, _GAZETTEER, limit))
+        or match_phrase(toks, k + 1, _PLACES, limit)
+        or (nxt.kind == "abbr" and nxt.low.startswith("tp"))
     )
 
 
@@ -305,7 +319,7 @@ def _inner_lower(toks: Sequence[Tok], k: int, limit: int) -> int:
         return j
     if nxt.low == "và" and j + 1 < limit and toks[j + 1].kind in ("cap", "abbr"):
         return j  # ``Sở Tài nguyên môi trường và Nhà đất``
-    if nxt.text in (",", ")") or _of_state_body(toks, j, limit):
+    if nxt.text in (",", ")") or _of_state_body(toks, j, limit) or _at_place(toks, j, limit):
         return j  # ``(Bộ trưởng Khoa học công nghệ)``: the bracket closes the title
     if nxt.text in ("-", "–") and toks[j - 1].end < nxt.start:
         return j  # ``A - Phó Thủ trưởng Cơ quan Cảnh sát điều tra - cho biết``

@@ -149,6 +149,7 @@ ORG_PAIRS: frozenset[str] = frozenset(
         "đại biểu", "hiệp hội", "công tác", "giám sát", "chuyên đề", "chiến lược",
         "nước ngoài", "chứng khoán", "vật giá", "địa chính", "xuất nhập", "nhập khẩu",
         "xuất khẩu", "miền nam", "miền bắc", "miền trung", "ngân khố", "xúc tiến",
+        "thế giới", "quốc tế",
     }
 )
 # Multi-word sector names with lower-case inner syllables or inner commas; the
