@@ -79,7 +79,7 @@ _ROSTER_PUNCT = frozenset({",", ";", ":", "(", ")", "-", "–"})
 _PERSON_HEADS = _phrase_index(PERSON_HEADS)
 # ``lãnh đạo`` + one of these opens a list of officials (``lãnh đạo tỉnh gồm …``).
 _STATE_WORDS = _phrase_index(PLACE_WORDS + STATE_BODIES)
-_COMPANIES = _phrase_index(ENTERPRISE_HEADS + ("hãng",))
+_COMPANIES = _phrase_index(tuple(h for h in ENTERPRISE_HEADS if h != "ngân hàng") + ("hãng",))
 # Punctuation between a name and the title after it.
 _TITLE_OPENERS = frozenset({",", "(", "-", "–"})
 # Tokens after which a capitalised run in a list is the next member.
