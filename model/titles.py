@@ -10,6 +10,16 @@ Truyền thông``). Titles attach to the name they touch: after it (``A, t1,
 t2``), in brackets or between dashes, or right before it (``Bí thư Thành ủy
 A``, chained back over commas). A title touching the next name belongs to that
 name, so in ``các đồng chí: A, t1; B, t2`` each person keeps only their own.
+A title said of a group through ``là`` goes to each coordinated name (``2 phó
+chủ tịch là ông A và bà B``); in brackets, periods between titles are skipped
+(``(nguyên Tổng giám đốc từ 1995 đến 1998 và Chủ tịch HĐQT)`` gives two titles).
+An affiliation may carry a body or place in brackets (``(Bộ KH-ĐT)``), ``của`` + a
+state body, ``tại`` + a place, and end in a lower-case company head (``Chủ tịch
+HĐQT tổng công ty``).
+
+Assignment is linear in tokens and names: bridges between a title and a name
+are at most three tokens, so each title looks only at the names within reach
+(issue 10: sentences listing hundreds of officials).
 
 Everything works on the normalised view text and on a light tokenisation
 (words, abbreviations, numbers, punctuation) shared with ``phogov.rules.officials``.
