@@ -10,6 +10,16 @@ Truyền thông``). Titles attach to the name they touch: after it (``A, t1,
 t2``), in brackets or between dashes, or right before it (``Bí thư Thành ủy
 A``, chained back over commas). A title touching the next name belongs to that
 name, so in ``các đồng chí: A, t1; B, t2`` each person keeps only their own.
+A title said of a group through ``là`` goes to each coordinated name (``2 phó
+chủ tịch là ông A và bà B``); in brackets, periods between titles are skipped
+(``(nguyên Tổng giám đốc từ 1995 đến 1998 và Chủ tịch HĐQT)`` gives two titles).
+An affiliation may carry a body or place in brackets (``(Bộ KH-ĐT)``), ``của`` + a
+state body, ``tại`` + a place, and end in a lower-case company head (``Chủ tịch
+HĐQT tổng công ty``).
+
+Assignment is linear in tokens and names: bridges between a title and a name
+are at most three tokens, so each title looks only at the names within reach
+(issue 10: sentences listing hundreds of officials).
 
 Everything works on the normalised view text and on a light tokenisation
 (words, abbreviations, numbers, punctuation) shared with ``phogov.rules.officials``.
@@ -29,6 +39,8 @@ from phogov.rules.lexicon_titles import (
     ORG_PAIRS,
     ORG_PHRASES,
     PLACE_WORDS,
+    PLACES,
+    STATE_BODIES,
     TITLE_HEADS,
     TITLE_MODIFIERS,
     TITLE_PREFIXES,
@@ -95,6 +107,8 @@ _PLACES = _phrase_index(PLACE_WORDS + ("tp",))
 _ORG_PHRASES = _phrase_index(ORG_PHRASES)
 _ORG_HEADS = _phrase_index(ORG_HEADS)
 _ENTERPRISES = _phrase_index(ENTERPRISE_HEADS)
+_STATE_BODIES = _phrase_index(STATE_BODIES)
+_GAZETTEER = _phrase_index(PLACES)
 _DEMONSTRATIVES = frozenset({"này", "đó", "ấy", "đây", "trên", "kia"})
 # Words before a head that make it a generic plural (``các đại biểu``).
 _PLURALS = frozenset({"các", "những", "mọi", "nhiều", "mấy"})
@@ -200,6 +214,9 @@ def parse_affiliation(toks: Sequence[Tok], k: int, limit: int) -> int:
             if e:
                 k = e  # ``Cục trưởng Cục Đầu tư nước ngoài (Bộ KH-ĐT)``
                 continue
+        if last and (_of_state_body(toks, k, limit) or _at_place(toks, k, limit)):
+            k += 1  # ``Chủ nhiệm Ủy ban Kinh tế của Quốc hội``, ``Đại sứ Mỹ tại Việt Nam``
+            continue
         if t.kind == "lower" and last != "lower-head":
             n = match_phrase(toks, k, _ENTERPRISES, limit)
             if n and _ends_affiliation(toks, k + n, limit):
@@ -230,13 +247,34 @@ def parse_affiliation(toks: Sequence[Tok], k: int, limit: int) -> int:
 
 def _bracketed_body(toks: Sequence[Tok], k: int, limit: int) -> int:
     """After ``(`` at ``k``: the index after ``)`` when the bracket holds only the name
-    of a body that the title belongs to (``(Bộ KH-ĐT)``), else 0."""
-    if k + 1 >= limit or not match_phrase(toks, k + 1, _ORG_HEADS, limit):
+    of a body or place that completes the title (``(Bộ KH-ĐT)``, ``(TP HCM)``), else 0."""
+    if k + 1 >= limit or toks[k + 1].kind not in ("cap", "abbr") or head_at(toks, k + 1, limit):
         return 0
-    if toks[k + 1].kind not in ("cap", "abbr") or head_at(toks, k + 1, limit):
-        return 0
+    if not (match_phrase(toks, k + 1, _ORG_HEADS, limit)
+            or match_phrase(toks, k + 1, _PLACES, limit)):
+        return 0  # ``(Bộ KH-ĐT)``, ``(TP HCM)``; not ``(giữa)`` nor a name
     e = parse_affiliation(toks, k + 1, limit)
     return e + 1 if e < limit and toks[e].text == ")" else 0
+
+
+def _of_state_body(toks: Sequence[Tok], k: int, limit: int) -> bool:
+    """``của`` + a state body at ``k``: the body completes the title before it."""
+    return (
+        toks[k].low == "của" and k + 1 < limit and toks[k + 1].kind in ("cap", "abbr")
+        and bool(match_phrase(toks, k + 1, _STATE_BODIES, limit))
+    )
+
+
+def _at_place(toks: Sequence[Tok], k: int, limit: int) -> bool:
+    """``tại`` + a place at ``k``: where the body of the title sits (``tại TP.HCM``)."""
+    if toks[k].low != "tại" or k + 1 >= limit:
+        return False
+    nxt = toks[k + 1]
+    return bool(
+        (nxt.kind == "cap" and match_phrase(toks, k + 1, _GAZETTEER, limit))
+        or match_phrase(toks, k + 1, _PLACES, limit)
+        or (nxt.kind == "abbr" and nxt.low.startswith("tp"))
+    )
 
 
 def _ends_affiliation(toks: Sequence[Tok], k: int, limit: int) -> bool:
@@ -291,7 +329,7 @@ def _inner_lower(toks: Sequence[Tok], k: int, limit: int) -> int:
         return j
     if nxt.low == "và" and j + 1 < limit and toks[j + 1].kind in ("cap", "abbr"):
         return j  # ``Sở Tài nguyên môi trường và Nhà đất``
-    if nxt.text in (",", ")"):
+    if nxt.text in (",", ")") or _of_state_body(toks, j, limit) or _at_place(toks, j, limit):
         return j  # ``(Bộ trưởng Khoa học công nghệ)``: the bracket closes the title
     if nxt.text in ("-", "–") and toks[j - 1].end < nxt.start:
         return j  # ``A - Phó Thủ trưởng Cơ quan Cảnh sát điều tra - cho biết``

@@ -115,8 +115,16 @@ def test_foreign_name_right_after_a_person_only_head() -> None:
     ]
 
 
+def test_foreign_name_after_a_country_the_gazetteer_lacks() -> None:
+    # a country written in Vietnamese syllables, then a name in Latin letters
+    assert _found("Tổng thống Nam Tư Slobodan Milosevic qua đời.") == [
+        ("Slobodan Milosevic", ["Tổng thống Nam Tư"])
+    ]
+
+
 def test_companies_and_cities_after_a_title_are_not_people() -> None:
     assert _found("Chủ tịch Exxon Mobil cho biết lợi nhuận tăng.") == []
+    assert _found("Chủ tịch Tập đoàn Dầu khí Exxon Mobil cho biết.") == []
     assert _found("Ông là chủ tịch tập đoàn Golden Star, chuyên về bất động sản.") == []
     assert _found("Cuộc họp có thị trưởng New York và giám đốc FBI.") == []
 
@@ -190,3 +198,35 @@ def test_each_span_names_its_labelling_function() -> None:
     assert [(s.text, s.source) for s in later] == [("Minh", "officials.coref")]
     roster = find("Tham dự có các đồng chí: Nguyễn Văn Hải, Trần Thị Lan.", DocMemory())
     assert [s.source for s in roster] == ["officials.dong_chi", "officials.roster"]
+
+
+def test_body_completed_by_cua_and_a_state_body() -> None:
+    text = "Chủ nhiệm Ủy ban Kinh tế ngân sách của Quốc hội Nguyễn Đức Kiên đồng tình."
+    assert _found(text) == [
+        ("Nguyễn Đức Kiên", ["Chủ nhiệm Ủy ban Kinh tế ngân sách của Quốc hội"])
+    ]
+    # ``của`` + a place level is not a body: the title stops before it
+    assert _found("Ông Nguyễn Văn An, Giám đốc Sở Tài chính của tỉnh, cho biết.") == [
+        ("Nguyễn Văn An", ["Giám đốc Sở Tài chính"])
+    ]
+
+
+def test_place_in_brackets_completes_the_title_before_ong() -> None:
+    text = "Theo Giám đốc Công ty may Hòa Bình (TP HCM), ông Nguyễn Đức Hoan, thị trường tốt."
+    assert _found(text) == [("Nguyễn Đức Hoan", ["Giám đốc Công ty may Hòa Bình (TP HCM)"])]
+
+
+def test_inspectors_hold_an_office() -> None:
+    text = "Ông Trịnh Viết Lộc, Thanh tra viên chính Bộ Xây dựng, cho biết."
+    assert _found(text) == [("Trịnh Viết Lộc", ["Thanh tra viên chính Bộ Xây dựng"])]
+
+
+def test_tai_and_a_place_completes_the_title() -> None:
+    text = "Trưởng đại diện Ngân hàng Thế giới tại Việt Nam Klaus Rohland nhận định."
+    assert _found(text) == [
+        ("Klaus Rohland", ["Trưởng đại diện Ngân hàng Thế giới tại Việt Nam"])
+    ]
+    # ``tại`` + an event is not where the body sits
+    assert _found("Ông Nguyễn Văn An, Giám đốc Sở Y tế tại hội nghị, cho biết.") == [
+        ("Nguyễn Văn An", ["Giám đốc Sở Y tế"])
+    ]

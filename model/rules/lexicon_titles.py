@@ -31,8 +31,9 @@ _BASE_OFFICES: tuple[str, ...] = (
     "chủ tịch ủy ban", "tổng biên tập", "người phát ngôn", "phát ngôn viên",
     "thủ trưởng", "trưởng văn phòng", "trưởng văn phòng đại diện", "trưởng đại diện",
     "trưởng chi nhánh", "kế toán trưởng", "phó phòng", "phó ban", "thị trưởng",
-    # the judiciary
-    "thẩm phán", "kiểm sát viên", "chủ tọa", "chủ tọa phiên tòa",
+    # the judiciary and inspectorates
+    "thẩm phán", "kiểm sát viên", "chủ tọa", "chủ tọa phiên tòa", "thanh tra viên",
+    "thanh tra viên chính", "thanh tra viên cao cấp",
     # aides whose title names the office they serve (``Trợ lý Thủ tướng``)
     "trợ lý thủ tướng", "trợ lý tổng bí thư", "trợ lý chủ tịch nước", "trợ lý bộ trưởng",
     "thư ký thủ tướng", "thư ký tổng bí thư", "thư ký chủ tịch nước", "phó trợ lý bộ trưởng",
@@ -84,7 +85,7 @@ TITLE_HEADS: tuple[str, ...] = tuple(
 # Curry``), while ``Chủ tịch Exxon Mobil`` is a company.
 PERSON_HEADS: tuple[str, ...] = RANKS + (
     "tổng thống", "phó tổng thống", "thủ tướng", "phó thủ tướng", "ngoại trưởng",
-    "quốc vương", "nghị sĩ", "thượng nghị sĩ", "hạ nghị sĩ", "người phát ngôn",
+    "quốc vương", "nghị sĩ", "thượng nghị sĩ", "hạ nghị sĩ", "người phát ngôn", "đại sứ",
     "phát ngôn viên", "bộ trưởng", "thứ trưởng",
 )
 # Words written before a head that belong to the title (``nguyên Bộ trưởng``).
@@ -147,7 +148,8 @@ ORG_PAIRS: frozenset[str] = frozenset(
         "thi hành", "giám định", "điều tra", "truy tố", "xét xử", "tố tụng",
         "đại biểu", "hiệp hội", "công tác", "giám sát", "chuyên đề", "chiến lược",
         "nước ngoài", "chứng khoán", "vật giá", "địa chính", "xuất nhập", "nhập khẩu",
-        "xuất khẩu", "miền nam", "miền bắc", "miền trung", "ngân khố",
+        "xuất khẩu", "miền nam", "miền bắc", "miền trung", "ngân khố", "xúc tiến",
+        "thế giới", "quốc tế",
     }
 )
 # Multi-word sector names with lower-case inner syllables or inner commas; the

@@ -148,10 +148,17 @@ def pick_name(toks: Sequence[Tok], a: int, b: int, forbid_first: bool,
             best = (score, s)
     if best is None:
         # ``tập đoàn China Eagle`` is a company: a thing's word before the run forbids it
-        if foreign_ok and (cover or not (first_run or forbid_first)) and foreign(
-            toks, a + cover, b
-        ):
+        if not foreign_ok or not (cover or not (first_run or forbid_first)):
+            return None
+        if foreign(toks, a + cover, b):
             return a + cover, b
+        # a country written in Vietnamese that the gazetteer lacks, then the name
+        # (``Tổng thống Nam Tư Slobodan Milosevic``)
+        for s in range(a + cover + 1, b - 1):
+            if toks[s - 1].kind == "cap" and foreign(toks, s, b) and all(
+                vietnamese(t.text) for t in toks[a + cover:s]
+            ) and not any(vietnamese(t.text) for t in toks[s:b] if t.kind == "cap"):
+                return s, b
         return None
     return not_historical(toks, best[1], b)
 

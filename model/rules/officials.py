@@ -39,7 +39,13 @@ from dataclasses import dataclass
 
 from phogov.rules import coref
 from phogov.rules.coref import DocMemory, mention_text
-from phogov.rules.lexicon_titles import HISTORICAL_NAMES, PERSON_HEADS, PLACE_WORDS, STATE_BODIES
+from phogov.rules.lexicon_titles import (
+    ENTERPRISE_HEADS,
+    HISTORICAL_NAMES,
+    PERSON_HEADS,
+    PLACE_WORDS,
+    STATE_BODIES,
+)
 from phogov.rules.names import (
     caps_run,
     ends_cleanly,
@@ -73,6 +79,7 @@ _ROSTER_PUNCT = frozenset({",", ";", ":", "(", ")", "-", "–"})
 _PERSON_HEADS = _phrase_index(PERSON_HEADS)
 # ``lãnh đạo`` + one of these opens a list of officials (``lãnh đạo tỉnh gồm …``).
 _STATE_WORDS = _phrase_index(PLACE_WORDS + STATE_BODIES)
+_COMPANIES = _phrase_index(tuple(h for h in ENTERPRISE_HEADS if h != "ngân hàng") + ("hãng",))
 # Punctuation between a name and the title after it.
 _TITLE_OPENERS = frozenset({",", "(", "-", "–"})
 # Tokens after which a capitalised run in a list is the next member.
@@ -194,10 +201,12 @@ def _title_before(toks: Sequence[Tok], memory: DocMemory) -> list[_Cand]:
             match_phrase(toks, i + 1, _PERSON_HEADS, hj)
         )
         k = hj
+        company = False  # a foreign run after ``Tập đoàn …`` is the company's name
         while k < end:
+            company = company or bool(match_phrase(toks, k, _COMPANIES, end))
             if toks[k].kind == "cap" and (k == hj or toks[k - 1].kind != "cap"):
                 b = caps_run(toks, k)
-                picked = pick_name(toks, k, b, forbid_first(toks, k, b), foreign_ok=True,
+                picked = pick_name(toks, k, b, forbid_first(toks, k, b), foreign_ok=not company,
                                    first_run=k == hj and not person_head)
                 if picked and ends_cleanly(toks, picked[1]):
                     cands.append(_Cand(picked[0], picked[1], "title", "officials.title_before"))
