@@ -14,7 +14,7 @@ then turns a document's candidates into the final non-overlapping entities:
   per-function confusion matrices were fitted by EM on unlabelled news.
 
 The default stays ``priority`` because it scored higher on the dev gold (see
-README, "Aggregating the labelling functions"). ``using(name)`` switches the
+README, "Labelling functions and their aggregation"). ``using(name)`` switches the
 default for a block of code (the CLI's ``--aggregator``) without threading an
 argument through every caller.
 """
