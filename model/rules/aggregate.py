@@ -10,11 +10,12 @@ then turns a document's candidates into the final non-overlapping entities:
   personal name next to a title is rarely anything else; ORG last, as its
   head-noun patterns are the broadest. Within one family the longer span wins
   (the guideline's "longest specific name wins"), then the earlier one.
-* ``label_model``: a generative label model (``phogov.rules.label_model``) whose
-  per-function confusion matrices were fitted by EM on unlabelled news.
+* ``label_model``: a generative label model (``phogov.rules.label_model``) that
+  weighs each function's votes by an accuracy fitted by EM on unlabelled news.
 
-The default stays ``priority`` because it scored higher on the dev gold (see
-README, "Labelling functions and their aggregation"). ``using(name)`` switches the
+The default stays ``priority``: the two tie on the dev and seeds gold (the
+families do not overlap there), and it needs no fitted file (see README,
+"Labelling functions and their aggregation"). ``using(name)`` switches the
 default for a block of code (the CLI's ``--aggregator``) without threading an
 argument through every caller.
 """
