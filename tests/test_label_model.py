@@ -96,17 +96,21 @@ def _conflict() -> list[Span]:
 def test_aggregator_choice_is_respected(monkeypatch) -> None:
     monkeypatch.setattr(aggregate, "candidates", lambda text, memory: _conflict())
     memory = officials.DocMemory()
-    assert [s.label for s in aggregate.find_entities("t", memory, "priority")] == ["MONEY"]
+
+    def labels(agg: object) -> list[str]:
+        return [s.label for s in aggregate.find_entities("t", memory, aggregator=agg)]
+
+    assert labels("priority") == ["MONEY"]
     lm = LabelModel({"money": 0.55, "orgs": 0.95})  # distrusts money
-    assert [s.label for s in aggregate.find_entities("t", memory, lm.aggregate)] == ["ORG"]
+    assert labels(lm.aggregate) == ["ORG"]
     monkeypatch.setattr(label_model, "bundled_label_model", lambda: lm)
-    assert [s.label for s in aggregate.find_entities("t", memory, "label_model")] == ["ORG"]
+    assert labels("label_model") == ["ORG"]
     assert aggregate.current_aggregator() == "priority"
     with aggregate.using("label_model"):
         assert [r.entities[0].label for r in aggregate.label_document(["t"])] == ["ORG"]
     assert [r.entities[0].label for r in aggregate.label_document(["t"])] == ["MONEY"]
     with pytest.raises(ValueError, match="unknown aggregator 'vote'.*priority, label_model"):
-        aggregate.find_entities("t", memory, "vote")
+        aggregate.find_entities("t", memory, aggregator="vote")
 
 
 def test_cli_evaluate_passes_the_aggregator(monkeypatch) -> None:

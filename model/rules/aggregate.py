@@ -128,7 +128,7 @@ def candidates(text: str, memory: officials.DocMemory) -> list[Span]:
 
 
 def find_entities(
-    text: str, memory: officials.DocMemory, aggregator: str | Aggregator | None = None
+    text: str, memory: officials.DocMemory, *, aggregator: str | Aggregator | None = None
 ) -> list[Span]:
     """All entity families on one normalised sentence; ``memory`` carries officials onward."""
     agg = aggregator if callable(aggregator) else get_aggregator(aggregator)
@@ -136,7 +136,7 @@ def find_entities(
 
 
 def label_document(
-    sentence_texts: list[str], aggregator: str | Aggregator | None = None
+    sentence_texts: list[str], *, aggregator: str | Aggregator | None = None
 ) -> list[RuleResult]:
     """Label the normalised sentences of one document, in order (topics use the order too)."""
     agg = aggregator if callable(aggregator) else get_aggregator(aggregator)
