@@ -168,8 +168,7 @@ def collect(gold_paths: Sequence[str | Path], aggregator: str | None = None) -> 
     candidates and the aggregated spans are mapped back to raw sentence offsets.
     """
     from phogov.eval.evaluate import group_by_doc
-    from phogov.rules import officials
-    from phogov.rules.aggregate import candidates, get_aggregator
+    from phogov.rules.aggregate import document_candidates, get_aggregator
     from phogov.text import sentences as split
     from phogov.training.gold_io import read_labelled
 
@@ -177,9 +176,8 @@ def collect(gold_paths: Sequence[str | Path], aggregator: str | None = None) -> 
     out: list[LFSentence] = []
     for path in gold_paths:
         for doc in group_by_doc(read_labelled(path)):
-            memory = officials.DocMemory()
             parts = [(k, part) for k, g in enumerate(doc) for part in split(g.text, "pyvi")]
-            found = [candidates(part.text, memory) for _k, part in parts]
+            found = document_candidates([part.text for _k, part in parts])
             chosen = agg(found)
             per = [LFSentence(list(g.entities), []) for g in doc]
             for (k, part), cands, kept in zip(parts, found, chosen):

@@ -127,6 +127,16 @@ def candidates(text: str, memory: officials.DocMemory) -> list[Span]:
     return found
 
 
+def document_candidates(sentence_texts: list[str]) -> list[list[Span]]:
+    """Every family's candidates for each sentence of one document, in order.
+
+    The one place that keeps the document memories (officials met earlier), so
+    that ``label_document``, ``lf-report`` and the label model's fit see the same spans.
+    """
+    memory = officials.DocMemory()
+    return [candidates(text, memory) for text in sentence_texts]
+
+
 def find_entities(
     text: str, memory: officials.DocMemory, *, aggregator: str | Aggregator | None = None
 ) -> list[Span]:
@@ -140,9 +150,7 @@ def label_document(
 ) -> list[RuleResult]:
     """Label the normalised sentences of one document, in order (topics use the order too)."""
     agg = aggregator if callable(aggregator) else get_aggregator(aggregator)
-    memory = officials.DocMemory()
-    found = [candidates(text, memory) for text in sentence_texts]
-    entities = agg(found)
+    entities = agg(document_candidates(sentence_texts))
     topic_scores = topics.score_document(sentence_texts)
     return [
         RuleResult(
