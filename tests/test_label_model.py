@@ -94,7 +94,7 @@ def _conflict() -> list[Span]:
 
 
 def test_aggregator_choice_is_respected(monkeypatch) -> None:
-    monkeypatch.setattr(aggregate, "candidates", lambda text, memory: _conflict())
+    monkeypatch.setattr(aggregate, "candidates", lambda *args: _conflict())
     memory = officials.DocMemory()
 
     def labels(agg: object) -> list[str]:
