@@ -199,6 +199,12 @@ def run(gold_paths: Sequence[str | Path], aggregator: str | None = None) -> dict
     name = aggregator or current_aggregator()
     report = compute(collect(gold_paths, name), name)
     report["gold"] = [str(p) for p in gold_paths]
+    if name == "label_model":
+        from phogov.rules.label_model import bundled_label_model
+
+        model = bundled_label_model()
+        for fn, row in report["functions"].items():
+            row["label_model_accuracy"] = model.accuracy_of(fn)
     return report
 
 
@@ -213,7 +219,7 @@ def format_report(report: dict[str, Any]) -> str:
     """The report as a table: one row per function, family totals, then the systems."""
     head = (f"{'labelling function':<28} {'labels':<18} {'spans':>5} {'sents':>5} {'cov':>5} "
             f"{'ovl':>4} {'conf':>4} {'P':>5} {'R':>5} {'F1':>5} {'pP':>5} {'pR':>5} "
-            f"{'lost':>4}")
+            f"{'lost':>4}" + ("   acc" if report["aggregator"] == "label_model" else ""))
     lines = []
     if report.get("gold"):
         lines.append("gold: " + ", ".join(report["gold"]))
@@ -226,7 +232,8 @@ def format_report(report: dict[str, Any]) -> str:
         return (f"{name:<28} {labels[:18]:<18} {st['spans']:>5} {st['sentences']:>5} "
                 f"{st['coverage']:>5.1%} {st['overlaps']:>4} {st['conflicts']:>4} "
                 f"{_prf_cells(st['exact'])} {st['partial']['precision']:>5.3f} "
-                f"{st['partial']['recall']:>5.3f} {st['lost']:>4}")
+                f"{st['partial']['recall']:>5.3f} {st['lost']:>4}"
+                + (f" {st['label_model_accuracy']:>5.3f}" if "label_model_accuracy" in st else ""))
 
     functions, families = report["functions"], report["families"]
     for fam in sorted(families):
@@ -234,7 +241,10 @@ def format_report(report: dict[str, Any]) -> str:
         if members != [fam]:
             for f in members:
                 lines.append(row("  " + f, functions[f]))
-        lines.append(row(fam + (" (family)" if members != [fam] else ""), families[fam]))
+        if members == [fam]:  # a family that is one function: one row
+            lines.append(row(fam, functions[fam]))
+        else:
+            lines.append(row(fam + " (family)", families[fam]))
     lines += ["", f"{'system':<28} {'spans':>5} {'P':>5} {'R':>5} {'F1':>5} "
                   f"{'pP':>5} {'pR':>5} {'pF1':>5} {'support':>7}"]
     for system in ("candidates", "aggregated"):
@@ -246,5 +256,7 @@ def format_report(report: dict[str, Any]) -> str:
     lines += ["", "cov = share of sentences touched; ovl/conf = spans overlapping another "
               "function's span / of those, with a different label or boundaries;",
               "P R F1 exact span+label (R over gold of the labels emitted); pP pR partial "
-              "(any overlap, same label); lost = exact hits the aggregator dropped."]
+              "(any overlap, same label); lost = exact hits the aggregator dropped"
+              + ("; acc = the label model's accuracy for the function." if
+                 report["aggregator"] == "label_model" else ".")]
     return "\n".join(lines)

@@ -94,10 +94,10 @@ def _conflict() -> list[Span]:
 
 
 def test_aggregator_choice_is_respected(monkeypatch) -> None:
-    monkeypatch.setattr(aggregate, "candidates", lambda text, memory, org_memory=None: _conflict())
+    monkeypatch.setattr(aggregate, "candidates", lambda *args: _conflict())
     memory = officials.DocMemory()
 
-    def labels(agg):
+    def labels(agg: object) -> list[str]:
         return [s.label for s in aggregate.find_entities("t", memory, aggregator=agg)]
 
     assert labels("priority") == ["MONEY"]
@@ -110,7 +110,7 @@ def test_aggregator_choice_is_respected(monkeypatch) -> None:
         assert [r.entities[0].label for r in aggregate.label_document(["t"])] == ["ORG"]
     assert [r.entities[0].label for r in aggregate.label_document(["t"])] == ["MONEY"]
     with pytest.raises(ValueError, match="unknown aggregator 'vote'.*priority, label_model"):
-        aggregate.find_entities("t", memory, "vote")
+        aggregate.find_entities("t", memory, aggregator="vote")
 
 
 def test_cli_evaluate_passes_the_aggregator(monkeypatch) -> None:

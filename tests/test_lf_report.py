@@ -110,3 +110,13 @@ def test_cli_json_and_bad_aggregator(tmp_path, capsys) -> None:
     assert out["aggregator"] == "priority" and "money" in out["families"]
     with pytest.raises(SystemExit):
         main(["lf-report", gold, "--aggregator", "vote"])
+
+
+def test_label_model_report_shows_each_function_accuracy(tmp_path) -> None:
+    from phogov.rules.label_model import bundled_label_model
+
+    rep = run([_write_gold(tmp_path)], "label_model")
+    assert rep["aggregator"] == "label_model"
+    acc = rep["functions"]["money"]["label_model_accuracy"]
+    assert acc == bundled_label_model().accuracy_of("money")
+    assert "   acc" in format_report(rep)

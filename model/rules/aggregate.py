@@ -10,11 +10,12 @@ then turns a document's candidates into the final non-overlapping entities:
   personal name next to a title is rarely anything else; ORG last, as its
   head-noun patterns are the broadest. Within one family the longer span wins
   (the guideline's "longest specific name wins"), then the earlier one.
-* ``label_model``: a generative label model (``phogov.rules.label_model``) whose
-  per-function confusion matrices were fitted by EM on unlabelled news.
+* ``label_model``: a generative label model (``phogov.rules.label_model``) that
+  weighs each function's votes by an accuracy fitted by EM on unlabelled news.
 
-The default stays ``priority`` because it scored higher on the dev gold (see
-README, "Aggregating the labelling functions"). ``using(name)`` switches the
+The default stays ``priority``: the two tie on the dev and seeds gold (the
+families do not overlap there), and it needs no fitted file (see README,
+"Labelling functions and their aggregation"). ``using(name)`` switches the
 default for a block of code (the CLI's ``--aggregator``) without threading an
 argument through every caller.
 """
@@ -23,7 +24,7 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from phogov.rules import money, officials, orgs, percent, topics
@@ -128,8 +129,20 @@ def candidates(
     return found
 
 
+def document_candidates(sentence_texts: list[str]) -> list[list[Span]]:
+    """Every family's candidates for each sentence of one document, in order.
+
+    The one place that keeps the document memories (officials met earlier, the
+    organisations the document introduces), so that ``label_document``, ``lf-report``
+    and the label model's fit see the same spans.
+    """
+    memory = officials.DocMemory()
+    org_memory = orgs.document_memory(list(sentence_texts))
+    return [candidates(text, memory, org_memory) for text in sentence_texts]
+
+
 def find_entities(
-    text: str, memory: officials.DocMemory, org_memory: orgs.OrgMemory | None = None,
+    text: str, memory: officials.DocMemory, org_memory: orgs.OrgMemory | None = None, *,
     aggregator: str | Aggregator | None = None,
 ) -> list[Span]:
     """All entity families on one normalised sentence; ``memory`` carries officials onward,
@@ -138,20 +151,8 @@ def find_entities(
     return agg([candidates(text, memory, org_memory)])[0]
 
 
-def document_candidates(sentence_texts: Sequence[str]) -> list[list[Span]]:
-    """Every labelling function's spans, per normalised sentence of one document, in order.
-
-    The one place that sets up the document memories (officials presented earlier,
-    organisations the document introduces), so labelling, the LF report and the
-    label model's fit see the same candidates.
-    """
-    memory = officials.DocMemory()
-    org_memory = orgs.document_memory(list(sentence_texts))
-    return [candidates(text, memory, org_memory) for text in sentence_texts]
-
-
 def label_document(
-    sentence_texts: list[str], aggregator: str | Aggregator | None = None
+    sentence_texts: list[str], *, aggregator: str | Aggregator | None = None
 ) -> list[RuleResult]:
     """Label the normalised sentences of one document, in order (topics use the order too)."""
     agg = aggregator if callable(aggregator) else get_aggregator(aggregator)

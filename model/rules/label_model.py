@@ -279,14 +279,14 @@ def _best_non_overlapping(choices: list[tuple[float, Span]]) -> list[Span]:
 
 
 def corpus_items(texts: Iterable[str]) -> list[Item]:
-    """Items of every sentence of unlabelled documents (officials' document memory kept)."""
+    """Items of every sentence of unlabelled documents (document memories kept)."""
     from phogov.rules.aggregate import document_candidates
     from phogov.text import sentences
 
     items: list[Item] = []
     for text in texts:
-        for cands in document_candidates([s.text for s in sentences(text, "pyvi")]):
-            items.extend(sentence_items(cands))
+        for spans in document_candidates([s.text for s in sentences(text, "pyvi")]):
+            items.extend(sentence_items(spans))
     return items
 
 
