@@ -309,3 +309,22 @@ def test_source_line_is_furniture() -> None:
     assert lab("(Theo dự kiến của Quỹ đầu tư phát triển đô thị)") == []
     # a sentence that only starts with "Theo" is content
     assert lab("Theo kế hoạch, giải ngân vốn đầu tư công đạt 95%.") == ["ECONOMY"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("HĐND thành phố thông qua khung giá đất năm 2006.", ["ECONOMY", "EVENT"]),
+        ("Sáng 14/3, Bộ Thương mại đã có cuộc họp với các doanh nghiệp xuất khẩu gạo.",
+         ["ECONOMY", "EVENT"]),
+        ("Lãi suất tiền gửi tăng thêm từ 0,02% đến 0,05%/tháng.", ["ECONOMY"]),
+        ("Các nhà thầu đã chiếm dụng hơn 2 tỷ đồng của Nhà nước.", ["PARTY", "ECONOMY"]),
+    ],
+)
+def test_real_news_classes_more(text: str, expected: list[str]) -> None:
+    assert lab(text) == expected
+
+
+def test_a_past_passing_is_not_the_meeting() -> None:
+    assert "EVENT" not in lab("Triển khai cơ chế đặc thù đã được Quốc hội thông qua.")
+    assert "EVENT" not in lab("Sở xây dựng bảng giá rừng, trình HĐND cùng cấp thông qua.")

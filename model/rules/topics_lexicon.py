@@ -94,7 +94,8 @@ PARTY: list[Cue] = [
     _c(r"(?<!tác động )(?<!ảnh hưởng )(?<!mặt )(?<!yếu tố )(?<!tâm lý )(?<!thông tin )"
        r"(?<!xu hướng )(?<!hưởng )(?<!động )tiêu cực", 0.6),
     # waste and losses of public money: anti-waste is Party work (the guideline's anti-corruption)
-    _c(r"lãng phí|thất thoát", 0.6),
+    _c(r"lãng phí|thất thoát|chiếm dụng", 0.6),
+    _c(r"khối tài sản|tài sản bất minh|tài sản khổng lồ", 0.55),  # an official's wealth
     # cadres held to account and disciplined
     _c(r"cách chức|khai trừ|khiển trách|(kỷ luật|hình thức) cảnh cáo|hạ bậc lương|"
        r"buộc thôi việc|đình chỉ (công tác|chức vụ|sinh hoạt đảng)|tạm đình chỉ công tác", 0.75),
@@ -163,6 +164,8 @@ ECONOMY: list[Cue] = [
        r"doanh thu|lợi nhuận|thua lỗ|bị lỗ|lỗ (ròng|lũy kế)|thất thu|thanh toán|trả chậm", 0.65),
     _c(r"nhà thầu|đấu thầu|trúng thầu|gói thầu|chỉ định thầu|hợp đồng kinh tế", 0.7),
     _c(r"cung cầu|tiêu thụ|sức mua|tồn kho|hàng hóa|mặt hàng", 0.6),
+    _c(r"%\s*/\s*(tháng|năm)", 0.6),  # a rate per month or year: interest
+    _c(r"chi phí|khách hàng", 0.4),
     _c(r"bất động sản|thị trường nhà đất", 0.8),
     _c(r"lệ phí|thu phí|phí tham quan", 0.5),
     # Investment, projects, infrastructure
@@ -361,7 +364,7 @@ EVENT: list[Cue] = [
     # "chủ trì" a meeting, not taking the lead in a task ("chủ trì kiểm tra", "cơ quan chủ trì")
     _c(r"(?<!cơ quan )(?<!đơn vị )(?<!bộ )(?:đồng )?chủ trì(?!,? (?:phối hợp|kiểm tra|thực hiện|"
        r"xây dựng|soạn thảo|tổ chức thực hiện|triển khai|giải quyết|tham mưu|thanh tra|"
-       r"hướng dẫn|rà soát|nghiên cứu|theo dõi)(?!\w))", 0.9),
+       r"hướng dẫn|rà soát|nghiên cứu|theo dõi|tiến hành)(?!\w))", 0.9),
     _c(_DU + r",? (và )?chỉ đạo|tham " + _DU + r"|cùng " + _DU + r"|đến " + _DU, 0.85),
     _c(r"dự (hội nghị|hội thảo|lễ|buổi|phiên|kỳ họp|đại hội|chương trình|có|họp)", 0.85),
     _c(r"đại biểu (dự|tham dự|phát biểu|thảo luận)", 0.85),
@@ -372,6 +375,11 @@ EVENT: list[Cue] = [
     _c(r"(tại|trong|bên lề) (hội nghị|hội thảo|buổi lễ|lễ|buổi làm việc|phiên họp|kỳ họp|"
        r"đại hội|tọa đàm|chương trình|cuộc họp|buổi họp|họp báo|buổi họp báo)", 0.85),
     _c(r"(kết thúc|mở đầu|khép lại) (hội nghị|hội thảo|kỳ họp|phiên họp|cuộc họp|tọa đàm)", 0.85),
+    _c(r"(đã|có|tổ chức) (cuộc )?họp|cuộc họp (với|giữa)|họp (với|bàn)", 0.7),
+    # an elected body passing something is the outcome of its session ("đã được Quốc hội
+    # thông qua" refers back to an earlier one)
+    _c(r"(?<!được )(?<!trình )(Quốc hội|QH|HĐND|Hội đồng nhân dân|Ủy ban Thường vụ Quốc hội|UBTVQH)"
+       r"[^.;:]{0,40}? thông qua(?! (?:các|những|việc|nhiều|hệ thống|kênh)(?!\w))", 0.6),
     _c(r"họp báo", 0.7),
     # what the meeting decided: a vote, a resolution passed
     _c(r"(?<!quyền )biểu quyết|bỏ phiếu tán thành|"
