@@ -328,3 +328,9 @@ def test_real_news_classes_more(text: str, expected: list[str]) -> None:
 def test_a_past_passing_is_not_the_meeting() -> None:
     assert "EVENT" not in lab("Triển khai cơ chế đặc thù đã được Quốc hội thông qua.")
     assert "EVENT" not in lab("Sở xây dựng bảng giá rừng, trình HĐND cùng cấp thông qua.")
+
+
+def test_the_newspaper_is_not_labour() -> None:
+    assert "SOCIETY" not in lab("(NLĐ)- Sáng 20-2, tỉnh khởi công cầu mới.")
+    assert "SOCIETY" not in lab("Như tin báo Người Lao Động đã đưa, cầu đã thông xe.")
+    assert "SOCIETY" in lab("Doanh nghiệp phải trả lương cho NLĐ đúng hạn.")

@@ -314,7 +314,9 @@ SOCIETY: list[Cue] = [
     _c(r"y tế|bệnh viện|khám,? chữa bệnh|sức khỏe|bác sĩ", 0.85),
     # labour and wages ("lao động" lower-case: "Huân chương Lao động", "Bộ Lao động" are names)
     # "cán bộ, công chức, viên chức, người lao động" is the public workforce, not labour affairs
-    _c(r"(?<!viên chức, )(?<!viên chức và )(?<!công chức, )người lao động|NLĐ|"
+    # "(NLĐ)", "báo Người Lao Động" are the newspaper
+    _c(r"(?<!viên chức, )(?<!viên chức và )(?<!công chức, )(?<!báo )người lao động|"
+       r"(?<!\()(?<!báo )NLĐ(?!O|\))|"
        r"lương tối thiểu|tiền lương|tiền công|chính sách tiền lương|"
        r"quan hệ lao động|tranh chấp lao động|đình công|Luật Lao động|Bộ luật Lao động|"
        r"tay nghề|đào tạo nghề|dạy nghề|học nghề|công nhân", 0.75),
