@@ -334,3 +334,19 @@ def test_the_newspaper_is_not_labour() -> None:
     assert "SOCIETY" not in lab("(NLĐ)- Sáng 20-2, tỉnh khởi công cầu mới.")
     assert "SOCIETY" not in lab("Như tin báo Người Lao Động đã đưa, cầu đã thông xe.")
     assert "SOCIETY" in lab("Doanh nghiệp phải trả lương cho NLĐ đúng hạn.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hung thủ dùng hung khí đâm trọng thương nạn nhân rồi bỏ trốn.", ["SECURITY"]),
+        ("Công an phát hiện nhiều thanh niên sử dụng thuốc lắc tại quán bar.", ["SECURITY"]),
+        ("Công trình cầu bị rút ruột?", ["PARTY"]),
+        ("Không ít cán bộ cố tình bao che cho sai phạm.", ["PARTY"]),
+        ("Tỷ lệ nghèo của cả nước tiếp tục giảm.", ["SOCIETY"]),
+        ("Dịch cúm gia cầm đã bùng phát thêm ở hai tỉnh.", ["SOCIETY"]),
+        ("Sinh viên học môn chủ nghĩa Mác - Lênin và tư tưởng Hồ Chí Minh.", ["PARTY", "SOCIETY"]),
+    ],
+)
+def test_generalisation_classes(text: str, expected: list[str]) -> None:
+    assert lab(text) == expected
