@@ -18,8 +18,6 @@ from pathlib import Path
 
 from tqdm.auto import tqdm
 
-SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
-
 
 @dataclass
 class BenchResult:
@@ -35,15 +33,23 @@ class BenchResult:
     overhead_ratio: float  # predict time / plain forward time
 
 
+SEEDS = "phogov.seeds"  # the repository's seeds/, packaged so a wheel install can bench
+
+
+def seed_texts() -> list[str]:
+    """The five seed articles, read from the installed package (wheel or checkout)."""
+    files = sorted((f for f in resources.files(SEEDS).iterdir() if f.name.endswith(".txt")),
+                   key=lambda f: f.name)
+    return [f.read_text(encoding="utf-8") for f in files]
+
+
 def seed_documents(min_sentences: int) -> list[str]:
     """The seed articles, repeated until they hold ``min_sentences`` sentences."""
     from phogov.text import sentences
 
-    paths = sorted(SEEDS_DIR.glob("*.txt"))
-    if not paths:
-        base = resources.files("phogov.data")
-        raise FileNotFoundError(f"no seed articles in {SEEDS_DIR} (package data: {base})")
-    texts = [p.read_text(encoding="utf-8") for p in paths]
+    texts = seed_texts()
+    if not texts:
+        raise FileNotFoundError(f"no seed articles in the package ({resources.files(SEEDS)})")
     per_round = sum(len(sentences(t)) for t in texts)
     rounds = -(-min_sentences // per_round)
     return texts * rounds

@@ -213,3 +213,21 @@ def test_spans_never_overlap_and_offsets_are_view_offsets() -> None:
         assert a.end <= b.start
     start, end = view.to_raw(spans[0].start, spans[0].end)
     assert raw[start:end] == "Ban  Thường vụ Thành uỷ"
+
+
+def test_every_span_names_its_labelling_function() -> None:
+    text = normalize(
+        "(PLVN) - Bộ Tài chính, UBND tỉnh Quảng Ninh, Thành ủy, Quốc hội và "
+        "Tập đoàn Điện lực Việt Nam (EVN) làm việc với Ban Thường vụ Tỉnh ủy"
+    ).text
+    got = {s.text: s.source for s in find(text)}
+    assert got == {
+        "PLVN": "orgs.byline",
+        "Bộ Tài chính": "orgs.head_noun",
+        "UBND tỉnh Quảng Ninh": "orgs.people_body",
+        "Thành ủy": "orgs.committee",
+        "Quốc hội": "orgs.fixed_name",
+        "Tập đoàn Điện lực Việt Nam": "orgs.head_noun",
+        "EVN": "orgs.bracket_abbr",
+        "Ban Thường vụ Tỉnh ủy": "orgs.relational",
+    }
