@@ -6,8 +6,8 @@ A policy says, per entity label, whose spans count and who wins an overlap:
 - ``"rules+model"``: both, the rules winning where they overlap;
 - ``"model+rules"``: both, the model winning where they overlap.
 
-And for topics: ``"model"`` (the model's thresholded topics) or ``"union"``
-(the model's plus the rules'). The policy lives in a model directory's
+And for topics: ``"model"`` (the model's thresholded topics), ``"union"``
+(the model's plus the rules') or ``"rules"`` (the rules' alone). The policy lives in a model directory's
 ``phogov.json`` (``"combine"``), chosen on dev gold by ``phogov tune-combine``;
 a directory without one is the pure model.
 """
@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from phogov.types import ENTITY_LABELS, Span
 
 ENTITY_POLICIES = ("model", "rules", "rules+model", "model+rules")
-TOPIC_POLICIES = ("model", "union")
+TOPIC_POLICIES = ("model", "union", "rules")
 TOPICS_KEY = "topics"
 
 
@@ -75,6 +75,9 @@ def merge_entities(model: list[Span], rules: list[Span], policy: Mapping[str, st
 
 def merge_topics(model: list[str], rules: list[str], policy: Mapping[str, str]) -> list[str]:
     """The sentence's topics under the ``topics`` policy, model order first."""
-    if validate(policy)[TOPICS_KEY] == "union":
+    chosen = validate(policy)[TOPICS_KEY]
+    if chosen == "union":
         return model + [t for t in rules if t not in model]
+    if chosen == "rules":
+        return list(rules)
     return list(model)
