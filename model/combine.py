@@ -7,9 +7,9 @@ A policy says, per entity label, whose spans count and who wins an overlap:
 - ``"model+rules"``: both, the model winning where they overlap.
 
 And for topics: ``"model"`` (the model's thresholded topics), ``"union"``
-(the model's plus the rules') or ``"rules"`` (the rules' alone). The policy lives in a model directory's
-``phogov.json`` (``"combine"``), chosen on dev gold by ``phogov tune-combine``;
-a directory without one is the pure model.
+(the model's plus the rules') or ``"rules"`` (the rules' alone). The policy lives
+in a model directory's ``phogov.json`` (``"combine"``), chosen on dev gold by
+``phogov tune-combine``; a directory without one is the pure model.
 """
 
 from __future__ import annotations
