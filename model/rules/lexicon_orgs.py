@@ -387,6 +387,12 @@ GENERIC_ORG_NOUNS: tuple[str, ...] = (
 # Of these, the ones too common as plain nouns (``trên cơ sở``): their name must look
 # like a coined or foreign name (``cơ sở giáo dục Kenta``, ``tổ chức SITC``).
 WEAK_GENERIC_NOUNS: frozenset[str] = frozenset({"cơ sở", "đài"})
+# Of these, the newspapers: their name follows at once (``tờ báo Sin Chew Daily``).
+NAME_AT_ONCE_NOUNS: frozenset[str] = frozenset({"tờ báo", "nhật báo", "tuần báo", "báo điện tử"})
+# Words right before a foreign name that present it as an organisation (``đảng``).
+ACRONYM_CONTEXT: frozenset[str] = frozenset(
+    {"đảng", "hãng", "đoàn", "gia", "ty", "hàng", "chức", "hội", "nhóm", "quỹ"}
+)
 # Syllables before which a generic noun is the end of another word (``thông báo``,
 # ``cơ sở`` in ``trụ sở``): the description does not start there.
 GENERIC_COMPOUND_FIRSTS: frozenset[str] = frozenset(
@@ -403,7 +409,7 @@ NON_ORG_ACRONYMS: frozenset[str] = frozenset(
     "HĐQT HĐTV DN DNNN DNTN SME KCN KKT CCN BOT BT PPP THPT THCS ĐH CĐ ATGT ATTP PCCC HIV "
     "AIDS COVID TNGT GPMB NSNN XDCB NTM OCOP CSDL TP TX KT XH CN NN TW TƯ CP TNHH MTV TMCP "
     "CTCP ĐT ĐBQH HĐ UB QĐ NQ TT CV KH BC TB SMS CEO CFO CIF FOB VAT TTCK IPO M&A OTC "
-    "XNK TM DV SX XD TMDV SXTM".split()
+    "XNK TM DV SX XD TMDV SXTM FM AM TV GPS DVD CD USB ADSL GSM CDMA VĐV HLV CLB".split()
 )
 # Words that end a company's foreign name (``Shin Corp``, ``Advanced Info Service Pcl``).
 CORPORATE_SUFFIXES: frozenset[str] = frozenset(

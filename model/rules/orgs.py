@@ -91,8 +91,9 @@ class _Parser(HeadParser):
             return None  # glued to more (``TF1``): not a whole name
         if self._ok(q) and t[q].word and not t[q].cap and not is_vietnamese_syllable(t[q].text):
             return None  # ``News of the world``: a foreign phrase goes on
-        if q - k == 1 and first in lex.RUN_STOP:
-            return None
+        if q - k == 1 and (first in lex.RUN_STOP or (
+                is_vietnamese_syllable(first) and self._ok(q) and t[q].word)):
+            return None  # ``công ty Hệ thống …``: one Vietnamese syllable starts a descriptor
         if coined_only and not any(brand_like(x.text) for x in t[k:q]):
             return None
         return q
@@ -100,11 +101,11 @@ class _Parser(HeadParser):
     def generic_head(self, i: int) -> tuple[int, int] | None:
         """``tập đoàn Canon``, ``tạp chí Mỹ Forbes``, ``cơ sở giáo dục Kenta``: the name
         after a lower-case description; the description stays outside."""
-        if self.t[i].cap:
-            return None
+        if self.t[i].cap or (i > 0 and (HEADS.match(self.t, i - 1) or (0, ""))[0] > i):
+            return None  # ``Tổng công ty``: inside a capitalised head
         m = GENERIC_NOUNS.match(self.t, i)
-        if not m:
-            return None
+        if not m or any(tok.cap for tok in self.t[i : m[0]]):
+            return None  # ``tờ Báo Người Lao Động``: the capital makes it part of the name
         k, noun = m
         if i > 0 and self.t[i - 1].low in lex.GENERIC_COMPOUND_FIRSTS:
             return None  # ``thông báo``, ``trụ sở``
@@ -129,7 +130,10 @@ class _Parser(HeadParser):
             k += 1
             skipped += 1
         # after a description (``hãng hàng không giá rẻ``) only a coined or foreign
-        # name is sure to be the organisation's, not a place or a product
+        # name is sure to be the organisation's, not a place or a product; newspapers
+        # take their name at once (``tờ báo trích lời Bill Gates`` quotes a person)
+        if skipped and noun in lex.NAME_AT_ONCE_NOUNS:
+            return None
         end = self._org_name_end(k, coined_only=skipped > 0)
         return (k, end) if end else None
 
@@ -166,6 +170,12 @@ class _Parser(HeadParser):
             q += 1
         if len(words) < 2 or not any(brand_like(t[w].text) for w in words):
             return None
+        # an organisation, not a product or a method (``Moon Secure (MS)``): a compound
+        # company name (``Rus-Invest-Tur``) or a generic noun before it (``đảng``, ``hãng``)
+        hyphenated = q - i > len(words)
+        before = i > 0 and (t[i - 1].low in lex.ACRONYM_CONTEXT or t[i - 1].text.isupper())
+        if not (hyphenated or before):
+            return None
         ab = self._bracketed_abbr(q, single=True)
         if ab is None:
             return None
@@ -177,7 +187,7 @@ class _Parser(HeadParser):
     def corporate(self, i: int) -> int | None:
         """``Shin Corp``: capitalised words ended by a corporate suffix."""
         t = self.t
-        if not t[i].capword or t[i].text in lex.CORPORATE_SUFFIXES or (
+        if not brand_like(t[i].text) or t[i].text in lex.CORPORATE_SUFFIXES or (
                 i > 0 and t[i - 1].capword and t[i].joined):
             return None
         for q in range(i + 1, min(i + 5, self.n)):

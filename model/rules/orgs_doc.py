@@ -84,6 +84,8 @@ class OrgMemory:
         t = p.t
         if p._in_code(i) or (i > 0 and t[i - 1].end == t[i].start and t[i - 1].word):
             return None
+        if i > 0 and t[i].joined and brand_like(t[i - 1].text) and not t[i - 1].text.isupper():
+            return None  # ``Eginhard Vietz``: part of a longer foreign name (a person's)
         for parts in self._alias_toks:
             end = i + len(parts)
             if end > p.n or any(t[i + k].text != parts[k] for k in range(len(parts))):

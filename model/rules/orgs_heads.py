@@ -251,7 +251,7 @@ class HeadParser(NameParser):
             run = self.name_run(k, after_level=True)  # the product words act as a level
             first = self.t[k].text
             if run and not (run - k == 1 and (first in lex.RUN_STOP or len(first) < 2
-                                              or first in lex.NON_ORG_ACRONYMS)):
+                                              or first.isupper())):
                 return run
             return None
         if hlow in lex.LOWER_DESC_BARE_OK and (k - j <= 3) and self._stops_after(k):

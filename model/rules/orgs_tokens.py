@@ -35,7 +35,8 @@ VERB_STARTS = FUNCTION_WORDS | frozenset(
 # Unambiguous predicate starts: a bare capitalised name may end right before them.
 # Speech and stance verbs (``nói``, ``hỏi``, ``thừa nhận``) are among them.
 STRONG_VERBS = frozenset(
-    "đề yêu cho ký trao gửi nhấn khẳng kêu vừa đã đang sẽ cũng nói hỏi bày thừa mong".split()
+    "đề yêu cho ký trao gửi nhấn khẳng kêu vừa đã đang sẽ cũng nói hỏi bày thừa mong muốn cần"
+    .split()
 )
 # Capitalised words that start a title or form of address, never a name part.
 TITLE_STOP = frozenset(
