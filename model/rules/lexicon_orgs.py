@@ -166,6 +166,30 @@ CONGRESS_BODIES: tuple[str, ...] = (
     "Đoàn Chủ tịch", "Đoàn Thư ký", "Ban Thư ký", "Tổ Thư ký", "Ban Kiểm phiếu",
     "Ban Thẩm tra tư cách đại biểu", "Ban Thẩm tra tư cách", "Ủy ban Thẩm tra tư cách",
 )
+# Words that start the subject phrase of a police unit or a board, after its
+# descriptor (``Cục Cảnh sát điều tra tội phạm về ma túy``), and lower-case words
+# that end it (a predicate follows: ``… về ma túy phối hợp với …``).
+SUBJECT_MARKERS: tuple[str, ...] = (
+    "tội phạm về", "tội phạm", "về", "phòng, chống", "phòng chống", "quản lý hành chính về",
+)
+SUBJECT_STOPS: frozenset[str] = frozenset(
+    "đề yêu cho ký trao gửi phối tiến khởi bắt triệu phát tạm xác làm chủ tổ thông tiếp vừa "
+    "đã đang sẽ cũng nói cho là có đến ngày năm tháng khóa khoá".split()
+)
+# Words after a number that make it a count, not part of a place name (``5 năm``).
+MEASURE_WORDS: frozenset[str] = frozenset(
+    "năm tháng ngày giờ tuần quý người hộ tỷ tỉ triệu nghìn ngàn lần km ha m % cái chiếc "
+    "đồng dự công xã phường thôn".split()
+)
+# Descriptors (lower-cased) after which a subject phrase may follow.
+SUBJECT_DESCRIPTORS: frozenset[str] = frozenset(
+    {"cảnh sát điều tra", "csđt", "cảnh sát", "an ninh điều tra", "anđt", "an ninh",
+     "cảnh sát kinh tế", "cảnh sát hình sự", "cảnh sát môi trường", "cảnh sát quản lý hành chính",
+     "điều tra", "chỉ đạo"}
+)
+# Abbreviations of a Party body that take ``Đảng`` after them (``BCHTƯ Đảng``).
+ABBREVIATIONS_TAKE_PARTY: frozenset[str] = frozenset({"BCHTƯ", "BCHTW", "UBKTTƯ", "UBKTTW"})
+
 # Police and project-board codes that stand for one unit (``C14``, ``PC15``, ``PMU 18``):
 # a prefix glued to a two-digit number, maybe a letter (``C16B``).
 UNIT_CODE_PREFIXES: frozenset[str] = frozenset({"C", "PC", "PA", "PK", "PV", "PX", "PH"})
@@ -260,7 +284,9 @@ DESCRIPTORS: tuple[str, ...] = (
     "Kinh tế, Hạ tầng và Đô thị", "Văn hóa - Xã hội", "Văn hóa, Khoa học và Giáo dục",
     # agencies
     "Thuế", "Hải quan", "Viễn thông", "Thú y", "Thống kê", "Quản lý thị trường", "Kiểm lâm",
-    "Cảnh sát giao thông", "Cảnh sát điều tra", "An ninh điều tra",
+    "Cảnh sát giao thông", "Cảnh sát điều tra", "An ninh điều tra", "CSĐT", "ANĐT",
+    "Cảnh sát kinh tế", "Cảnh sát hình sự", "Cảnh sát môi trường", "Cảnh sát quản lý hành chính",
+    "Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ", "Cảnh sát PCCC và CNCH",
     "Pháp chế", "Tổ chức cán bộ", "Kế hoạch - Tài chính", "Hợp tác quốc tế", "Bảo vệ thực vật",
     "Chăn nuôi", "Trồng trọt", "Đường bộ Việt Nam", "Hàng hải Việt Nam", "Hàng không Việt Nam",
     "Đường sắt Việt Nam", "Quản lý xây dựng", "Quản lý đất đai", "Phòng cháy chữa cháy",

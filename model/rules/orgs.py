@@ -84,9 +84,15 @@ class _Parser(HeadParser):
         if self._is_person_at(k) or self._in_code(k):
             return None
         q = k + 1
-        while q - k < 4 and self._capword(q) and t[q].text not in TITLE_STOP and not (
-                self._is_person_at(q)) and not GAZ.match(t, q):
-            q += 1
+        while q - k < 6:
+            if (self._capword(q) and t[q].text not in TITLE_STOP and not self._is_person_at(q)
+                    and not GAZ.match(t, q)):
+                q += 1
+            elif (q + 1 < self.n and t[q].text == "-" and t[q].start == t[q - 1].end
+                  and t[q + 1].start == t[q].end and t[q + 1].capword):
+                q += 2  # ``Volga-Dnepr``: one hyphenated name
+            else:
+                break
         if q < self.n and t[q].start == t[q - 1].end and t[q].text.isalnum():
             return None  # glued to more (``TF1``): not a whole name
         if self._ok(q) and t[q].word and not t[q].cap and not is_vietnamese_syllable(t[q].text):
@@ -278,6 +284,14 @@ class _Parser(HeadParser):
         out.extend(items)
         return items[-1][1] if items else e
 
+    def _after_name(self, e: int, out: list[_Found]) -> int:
+        """A bracketed abbreviation right after a name found without a head noun."""
+        ab = self._bracketed_abbr(e)
+        if ab is None:
+            return e
+        out.append((e + 1, ab, "orgs.bracket_abbr"))
+        return ab + 1
+
     def _headless(self, i: int, out: list[_Found]) -> int | None:
         """Names without a head noun starting at ``i``; the index to go on from, or None."""
         by = self.byline(i)
@@ -294,11 +308,11 @@ class _Parser(HeadParser):
         gh = self.generic_head(i)
         if gh:
             out.append((gh[0], gh[1], "orgs.generic_head"))
-            return gh[1]
+            return self._after_name(gh[1], out)
         corp = self.corporate(i)
         if corp:
             out.append((i, corp, "orgs.corporate"))
-            return corp
+            return self._after_name(corp, out)
         fac = self.facility_owner(i)
         if fac:
             out.append((fac[0], fac[1], "orgs.facility_owner"))

@@ -26,6 +26,7 @@ from phogov.rules.orgs_tokens import (
     RELATIONAL,
     ROMAN,
     STRONG_VERBS,
+    SUBJECTS,
     TITLE_STOP,
     VERB_STARTS,
     brand_like,
@@ -95,6 +96,44 @@ class NameParser:
                 return k  # ``Hải Phòng Trần Lưu Quang``; ``Nam Thái Sơn`` stays a place
         return min(q, p + 4)
 
+    def _place_number(self, e: int) -> int:
+        """``xã Gia Tân 1``: a small number after a place name belongs to it, unless it
+        counts something (``huyện Ba Vì 5 năm qua``)."""
+        t = self.t
+        if (self._ok(e) and t[e].text.isdigit() and len(t[e].text) <= 2
+                and not (e + 1 < self.n and t[e + 1].low in lex.MEASURE_WORDS)
+                and not (e + 1 < self.n and t[e + 1].text in "/.,-" and t[e + 1].joined
+                         and e + 2 < self.n and t[e + 2].text.isdigit())):
+            return e + 1
+        return e
+
+    def subject_phrase(self, p: int) -> int | None:
+        """``tội phạm về trật tự quản lý kinh tế và chức vụ``: what a police unit or a
+        steering board deals with, written in lower case after its descriptor
+        (ANNOTATION.md: "a body's name keeps its subject phrase", commas included).
+        It starts with a subject marker and ends before a capital, a bracket, a verb
+        or a clause; None when no marker starts at ``p``."""
+        m = SUBJECTS.match(self.t, p) if self._ok(p) else None
+        if not m:
+            return None
+        k = last = m[0]
+        while k < self.n and k - p < 16 and self.t[k].joined:
+            tok = self.t[k]
+            if tok.word and not tok.cap and tok.low not in lex.SUBJECT_STOPS and (
+                    tok.low not in FUNCTION_WORDS or tok.low in ("về", "và")):
+                k += 1
+                if tok.low not in ("về", "và"):
+                    last = k
+                continue
+            if tok.low == "," and self._ok(k + 1) and self.t[k + 1].word and not self.t[k + 1].cap:
+                k += 1
+                continue
+            break
+        if last < self.n and self._capword(last) and not (
+                self._starts_body(last) or self._boundary(last) or GAZ.match(self.t, last)):
+            return None  # the subject runs on into a proper name: its end is unclear
+        return last if last > m[0] or m[1] == "tội phạm" else None
+
     def place(self, p: int, name_ok: bool) -> int | None:
         """A completing place: level word + name, bare level, or a known/proper name."""
         if p >= self.n or not self.t[p].joined:
@@ -111,7 +150,7 @@ class NameParser:
                     return gaz
                 run = self.name_run(q, after_level=True)
                 if run:
-                    return run
+                    return self._place_number(run)
                 if self.t[q].text.isdigit():
                     return q + 1
             if phrase.lower() in lex.BARE_LEVELS:

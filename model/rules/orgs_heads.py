@@ -201,6 +201,9 @@ class HeadParser(NameParser):
             if more:
                 return more
         after = d[0] if d else j
+        if d and d[1] in lex.SUBJECT_DESCRIPTORS:
+            after = self.subject_phrase(after) or after  # ``Cục Cảnh sát điều tra tội phạm về …``
+            d = (after, d[1])
         comp = self.place(after, name_ok=False)
         if comp == GENERIC:
             return None
@@ -263,8 +266,9 @@ class HeadParser(NameParser):
         m = JUDICIAL.match(self.t, i)
         if not m:
             return None
-        pl = self.place(m[0], name_ok=False)  # ``Cơ quan điều tra tỉnh Cao Bằng``
-        return max(m[0], self.parent(m[0]) or 0, pl if pl and pl != GENERIC else 0)
+        end = self.subject_phrase(m[0]) or m[0]  # ``Cơ quan CSĐT tội phạm về …``
+        pl = self.place(end, name_ok=False)  # ``Cơ quan điều tra tỉnh Cao Bằng``
+        return max(end, self.parent(end) or 0, pl if pl and pl != GENERIC else 0)
 
     def congress(self, i: int) -> int | None:
         """A congress body (``Đoàn Thư ký``), bare or with its parent body."""
@@ -339,6 +343,8 @@ class HeadParser(NameParser):
                 i + 2 < self.n and t[i + 1].text == "." and t[i + 1].start == t[i].end
                 and t[i + 2].start == t[i + 1].end and t[i + 2].word):
             return None  # ``tamsu@VnExpress.net``: an address, not the body
+        if tok in lex.ABBREVIATIONS_TAKE_PARTY and self._ok(i + 1) and t[i + 1].text == "Đảng":
+            return i + 2
         return i + 1
 
     def org(self, i: int) -> int | None:
