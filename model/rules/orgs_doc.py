@@ -95,5 +95,9 @@ class OrgMemory:
                 continue
             if end < p.n and t[end].start == t[end - 1].end and t[end].word:
                 continue  # glued to more letters: a longer word
+            if (i > 0 and t[i - 1].text == "@") or (
+                    end + 1 < p.n and t[end].text == "." and t[end].start == t[end - 1].end
+                    and t[end + 1].start == t[end].end and t[end + 1].word):
+                continue  # ``info@Vietz.com``: an address
             return end
         return None
