@@ -388,3 +388,43 @@ def test_new_functions_name_themselves() -> None:
     assert src("Amata Corp. bán") == {"Amata Corp": "orgs.corporate"}
     assert src("các Bộ Tài chính, KH-ĐT") == {"Bộ Tài chính": "orgs.head_noun",
                                               "KH-ĐT": "orgs.ellipsis"}
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # lower-case lexicon descriptors after department heads
+        ("Theo Phòng cảnh sát giao thông, cách làm này hiệu quả", ["Phòng cảnh sát giao thông"]),
+        ("Dịp này, Hội chữ thập đỏ sẽ tặng quà", ["Hội chữ thập đỏ"]),
+        ("Theo Chi cục quản lý thị trường tỉnh, hàng hóa", ["Chi cục quản lý thị trường tỉnh"]),
+        ("Giám đốc Sở Lao động thương binh xã hội Hà Nội cho biết",
+         ["Sở Lao động thương binh xã hội Hà Nội"]),
+        ("Chi cục Hải quan cửa khẩu Tân Thanh đã bắt giữ", ["Chi cục Hải quan cửa khẩu Tân Thanh"]),
+        # numbered and abbreviated units
+        ("Tổng cục trưởng Tổng cục IV phát biểu", ["Tổng cục IV"]),
+        ("trận đấu trên sân Quân khu 7", ["Quân khu 7"]),
+        ("thuộc Sở GTCC cho biết", ["Sở GTCC"]),
+        # company abbreviations and a short lower-case trade before punctuation
+        ("giữa Cty XNKVT và Cty TNHH Minh Long", ["Cty XNKVT", "Cty TNHH Minh Long"]),
+        ("Chủ nhiệm HTX vận tải miền Đông bị bắt", ["HTX vận tải miền Đông"]),
+        ("kế toán Công ty Vật tư tổng hợp, đã bị bắt", ["Công ty Vật tư tổng hợp"]),
+    ],
+)
+def test_department_and_enterprise_variants(raw: str, expected: list[str]) -> None:
+    assert orgs(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Đoàn kiểm tra liên ngành đã làm việc", []),  # a working delegation
+        ("Đoàn kiểm tra của Bộ Y tế", ["Bộ Y tế"]),
+        ("việc thực hiện dự án Trung tâm Hội nghị tỉnh chậm", []),  # a project's building
+        ("Bộ SDK đi kèm có giá 2.500 USD", []),  # a kit, not a ministry
+        ("Thủ tướng đã chỉ đạo Bộ Tài chính nghiên cứu đề xuất", ["Bộ Tài chính"]),
+        ("Tại Viện Nhi mỗi năm có 100 ca", ["Viện Nhi"]),
+        ("được Bộ Công an phía Nam kết luận", ["Bộ Công an"]),
+    ],
+)
+def test_department_boundaries(raw: str, expected: list[str]) -> None:
+    assert orgs(raw) == expected

@@ -220,7 +220,8 @@ DESC_HEADS: tuple[str, ...] = (
     "Quân đoàn", "Sư đoàn", "Bộ đội", "Cảnh sát", "Tổng Liên đoàn", "Thông tấn xã",
     "Hợp tác xã", "Ban Quản lý", "Ban quản lý", "Ban Chỉ đạo", "Ban chỉ đạo",
     "Văn phòng", "Cơ quan", "Xí nghiệp", "Nông trường", "Lâm trường", "Câu lạc bộ", "CLB",
-    "Liên bộ", "Tổng hội", "Quĩ", "Hãng", "Hãng thông tấn",
+    "Liên bộ", "Tổng hội", "Quĩ", "Hãng", "Hãng thông tấn", "Đội", "Liên minh", "Cty", "CTy",
+    "TCT", "HTX",
 )
 # Company heads that also head a name written in lower case (``công ty phân lân Văn Điển``).
 LOWER_CASE_HEADS: tuple[str, ...] = ("công ty", "tổng công ty", "tập đoàn", "ngân hàng",
@@ -238,20 +239,28 @@ COMPOUND_FIRSTS: frozenset[str] = frozenset(
 # ``Quỹ đầu tư phát triển đô thị TP.HCM``); associations also before a predicate
 # (``Hiệp hội giấy đề nghị``).
 LOWER_DESC_HEADS: frozenset[str] = frozenset(
-    {"công ty", "tổng công ty", "xí nghiệp", "nông trường", "lâm trường", "hợp tác xã",
+    {"công ty", "tổng công ty", "xí nghiệp", "nông trường", "lâm trường", "hợp tác xã", "cty",
+     "tct", "htx",
      "quỹ", "quĩ", "hiệp hội", "tổng hội", "liên đoàn", "ngân hàng", "tập đoàn"}
 )
 LOWER_DESC_BARE_OK: frozenset[str] = frozenset({"hiệp hội", "tổng hội"})
+# Trades whose first syllable also starts verbs (``vận tải``, not ``vận động``).
+TRADE_BIGRAMS: frozenset[tuple[str, str]] = frozenset(
+    {("vận", "tải"), ("thực", "phẩm"), ("xuất", "nhập"), ("chuyển", "phát"), ("cấp", "nước"),
+     ("cấp", "thoát"), ("thu", "mua"), ("giải", "trí"), ("bảo", "hiểm"), ("dự", "trữ")}
+)
 # Heads whose proper name may be one word (``Câu lạc bộ Paris``, ``Xí nghiệp Hòa Bình``).
 SINGLE_NAME_HEADS: frozenset[str] = frozenset(
     {"công ty", "tổng công ty", "tập đoàn", "ngân hàng", "báo", "tạp chí", "câu lạc bộ", "clb",
+     "cty", "tct", "htx",
      "xí nghiệp", "nông trường", "lâm trường", "hiệp hội", "tổng hội", "hãng",
      "hãng thông tấn"}
 )
 # Heads that only take a descriptor from the lexicon (too ambiguous otherwise:
 # ``Vụ án``, ``Quỹ đất``, ``Đoàn công tác``).
 LEXICON_ONLY_HEADS: frozenset[str] = frozenset(
-    {"Vụ", "Quỹ", "Quĩ", "Cơ quan", "Bộ đội", "Cảnh sát", "Hội đồng", "Ủy ban", "Đoàn"}
+    {"Vụ", "Quỹ", "Quĩ", "Cơ quan", "Bộ đội", "Cảnh sát", "Hội đồng", "Ủy ban", "Đoàn", "Đội",
+     "Liên minh"}
 )
 # Heads whose body needs its completing place or parent (``Đảng bộ Quân sự tỉnh``
 # is a body, ``Ban Chỉ đạo`` alone is not).
@@ -297,6 +306,8 @@ DESCRIPTORS: tuple[str, ...] = (
     "Tài chính doanh nghiệp", "Đầu tư", "Chứng khoán", "Bảo hiểm", "Kho bạc",
     "Đổi mới doanh nghiệp", "Đổi mới và Phát triển doanh nghiệp", "Xuất nhập khẩu",
     "Quản lý cạnh tranh", "Phòng vệ thương mại", "Công nghiệp nhẹ", "Công nghiệp nặng",
+    "Cảnh sát", "An ninh", "Xây dựng lực lượng", "Hậu cần - Kỹ thuật", "Luật sư", "Năng lượng",
+    "Sinh viên", "Nạn nhân chất độc da cam/dioxin Việt Nam", "Bảo trợ người tàn tật và trẻ mồ côi",
     # Party boards / committee bodies
     "Tuyên giáo và Dân vận", "Tuyên giáo", "Dân vận", "Tổ chức", "Đối ngoại", "Kiểm tra",
     "Chính sách, chiến lược", "Bảo vệ, chăm sóc sức khỏe cán bộ", "Bảo vệ sức khỏe cán bộ",
@@ -365,7 +376,8 @@ STEERING_TOPICS: tuple[str, ...] = (
 # School types after ``Trường`` (``Trường Sa``, ``Trường Sơn`` are places).
 SCHOOL_TYPES: tuple[str, ...] = (
     "Đại học", "ĐH", "ĐHDL", "Cao đẳng", "CĐ", "THPT", "THCS", "Tiểu học", "TH", "Mầm non", "MN",
-    "Trung cấp", "Chính trị", "Sĩ quan", "Quân sự", "Bồi dưỡng", "Phổ thông", "PTDTNT",
+    "THPT chuyên", "Trung học phổ thông chuyên", "Trung cấp", "Chính trị", "Sĩ quan", "Quân sự",
+    "Bồi dưỡng", "Phổ thông", "PTDTNT",
     "Dân tộc nội trú",
 )
 
@@ -395,6 +407,9 @@ BYLINE_ONLY: frozenset[str] = frozenset({"NLĐ"})
 # Place heads that name a facility; a capitalised name after its product words
 # is the company that owns it (``Nhà máy ô tô Thành Công``).
 FACILITY_HEADS: tuple[str, ...] = ("Nhà máy", "nhà máy")
+# First words of heads that also name a building; after ``dự án``/``công trình`` they
+# name the project's facility (``dự án Trung tâm Hội nghị tỉnh``).
+FACILITY_TYPE_HEADS: frozenset[str] = frozenset({"trung", "trường", "bệnh", "nhà", "khu"})
 # Product words after which the facility is named by its place, not its owner.
 FACILITY_PLACE_WORDS: frozenset[str] = frozenset(
     {"điện", "nhiệt", "thủy", "thuỷ", "gió", "mặt", "trời", "lọc", "hóa", "dầu", "nước"}

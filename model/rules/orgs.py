@@ -264,14 +264,6 @@ class _Parser(HeadParser):
             e = d[0]
         return out
 
-    def _in_code(self, i: int) -> bool:
-        """Token ``i`` is glued to ``-`` or ``/`` (``12/KH-UBND``): a document code."""
-        t = self.t
-        before = i > 0 and t[i - 1].text in "-/" and t[i - 1].end == t[i].start
-        after = i + 1 < self.n and t[i + 1].text in "-/" and t[i + 1].start == t[i].end
-        return before or (after and t[i].text.isupper() and i + 2 < self.n
-                          and t[i + 2].start == t[i + 1].end and t[i + 2].text.isupper())
-
     # --- driver ----------------------------------------------------------------
     def _body(self, i: int, e: int, out: list[_Found]) -> int:
         """Record the body [i, e) and what follows it: abbreviation, elided ministries."""
@@ -283,6 +275,13 @@ class _Parser(HeadParser):
         items = self.ellipsis(e)
         out.extend(items)
         return items[-1][1] if items else e
+
+    def _names_a_facility(self, i: int) -> bool:
+        """A facility-type head right after ``dự án``/``công trình``: the name of a
+        project or a building, not a body (ANNOTATION.md: projects are not tagged)."""
+        t = self.t
+        return (i > 1 and t[i].low in lex.FACILITY_TYPE_HEADS and t[i - 1].low in ("án", "trình")
+                and t[i - 2].low in ("dự", "công"))
 
     def _after_name(self, e: int, out: list[_Found]) -> int:
         """A bracketed abbreviation right after a name found without a head noun."""
@@ -330,6 +329,9 @@ class _Parser(HeadParser):
                 i = nxt_i if nxt_i is not None else i + 1
                 continue
             e = self.org(i)
+            if e is not None and self._names_a_facility(i):
+                i = e  # ``dự án Trung tâm Chế biến thủy sản``: the project's facility
+                continue
             bn = self.bracket_name(i)
             if bn and (e is None or bn[0] > e):
                 out.append((i, bn[0], "orgs.bracket_name"))

@@ -71,6 +71,14 @@ class NameParser:
             return m[0]
         return None
 
+    def _in_code(self, i: int) -> bool:
+        """Token ``i`` is glued to ``-`` or ``/`` (``12/KH-UBND``): a document code."""
+        t = self.t
+        before = i > 0 and t[i - 1].text in "-/" and t[i - 1].end == t[i].start
+        after = i + 1 < self.n and t[i + 1].text in "-/" and t[i + 1].start == t[i].end
+        return before or (after and t[i].text.isupper() and i + 2 < self.n
+                          and t[i + 2].start == t[i + 1].end and t[i + 2].text.isupper())
+
     # --- places and names ------------------------------------------------------
     def name_run(self, p: int, after_level: bool) -> int | None:
         """A proper name (capitalised syllables) that completes a body or a place."""
@@ -175,14 +183,15 @@ class NameParser:
         # only start a parent when they parse as a body of their own.
         return self._starts_body(p) and self.org(p) is not None
 
-    def group(self, p: int) -> int | None:
+    def group(self, p: int, named_only: bool = False) -> int | None:
         """Fallback descriptor piece, when no lexicon descriptor fits.
 
         ``Cap Cap…`` (``Việt Nam``, ``Thành Công``); ``Cap lower…`` up to five
         syllables when a name or place follows (``Gốm xây dựng Hạ Long``);
         ``Cap lower`` before punctuation or a predicate (``Viễn thông, …``);
         ``Cap`` alone before a predicate (``Jobrus đề nghị``). Anything else is
-        left untagged rather than cut at a guessed boundary.
+        left untagged rather than cut at a guessed boundary. ``named_only``: only a
+        piece that a name or place follows (to extend a lexicon descriptor).
         """
         if not self._capword(p) or self.t[p].text in TITLE_STOP:
             return None
@@ -215,6 +224,14 @@ class NameParser:
                 self.t[x].low in VERB_STARTS for x in range(q + 1, end)
             ):
                 return end
+        if named_only:
+            return None
+        for end in range(q + len(lowers), q + 1, -1):
+            # ``Công ty Vật tư tổng hợp, …``: a short lower-case tail right before a
+            # punctuation mark, with no verb inside it
+            if end - q <= 3 and self._hard_stop(end) and not any(
+                    self.t[x].low in VERB_STARTS for x in range(q + 1, end)):
+                return end
         if lowers and self._stops_after(q + 1):
             return q + 1
         if self._ok(q) and self.t[q].low in FUNCTION_WORDS | STRONG_VERBS:
@@ -229,6 +246,12 @@ class NameParser:
             return True
         return self.t[k].low in ("và", "-") and self._capword(k + 1)
 
+    def _hard_stop(self, k: int) -> bool:
+        """The sentence ends at ``k`` or a punctuation mark comes."""
+        if k >= self.n:
+            return True
+        return self.t[k].text in ",.;:()-–—\""
+
     def _stops_after(self, k: int) -> bool:
         """Nothing lower-case that could continue a descriptor comes at ``k``."""
         if not self._ok(k) or self.t[k].text.isdigit():
@@ -237,19 +260,24 @@ class NameParser:
             return True
         return self.t[k].low in VERB_STARTS or bool(LEVELS.match(self.t, k))
 
-    def desc_chain(self, p: int, fallback: bool,
-                   any_case: bool = False) -> tuple[int, str] | None:
+    def desc_chain(self, p: int, fallback: bool, any_case: bool = False,
+                   extend: bool = False) -> tuple[int, str] | None:
         """Descriptor pieces joined by space, ``và``, ``-``, ``&``: (end, first piece text).
 
         A comma never continues it (``Cục Viễn thông, Bộ …`` are two bodies);
         comma lists inside one name (``Văn hóa, Thể thao và Du lịch``) are lexicon phrases.
-        ``any_case``: lexicon descriptors also match in lower case (``Bộ kế hoạch và đầu tư``).
+        ``any_case``: lexicon descriptors also match in lower case (``Bộ kế hoạch và đầu tư``);
+        ``extend``: a lexicon descriptor may run on in lower case up to a name or place
+        (``Sở Lao động thương binh xã hội Hà Nội``).
         """
         end: int | None = None
         first = ""
         while self._ok(p) and not self._boundary(p):
             d = DESCS.match(self.t, p) or (DESCS_ANY.match(self.t, p) if any_case else None)
             q = d[0] if d else (self.group(p) if fallback else None)
+            if d and extend and self._ok(q) and self.t[q].word and not self.t[q].cap:
+                # ``Trung tâm An ninh mạng BKIS``: the name goes on past the lexicon phrase
+                q = max(q, self.group(p, named_only=True) or 0)
             if q is None:
                 break
             if end is None:

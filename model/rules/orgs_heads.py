@@ -15,6 +15,7 @@ from phogov.rules.orgs_tokens import (
     CONGRESS,
     COURT_LEVELS,
     DESCS,
+    DESCS_ANY,
     FIXED,
     FUNCTION_WORDS,
     GENERIC,
@@ -25,6 +26,7 @@ from phogov.rules.orgs_tokens import (
     LOWER_FIXED,
     PEOPLE,
     RELATIONAL,
+    ROMAN,
     SCHOOLS,
     STRONG_VERBS,
     TITLE_PREV,
@@ -40,11 +42,22 @@ _NOT_BODIES = frozenset(
 )
 # Descriptors with which ``Ban`` is an event or working committee unless completed.
 _BAN_NEEDS_PARENT = frozenset({"tổ chức", "kiểm tra", "quản lý dự án", "quản lý", "chỉ đạo"})
-_COMPANY_HEADS = frozenset({"công ty", "tổng công ty", "tập đoàn", "ngân hàng"})
-_COURTS = frozenset({"tòa án nhân dân", "tand", "viện kiểm sát nhân dân", "vksnd"})
+# ``Đoàn`` + these is a working delegation (``Đoàn kiểm tra liên ngành``) unless completed.
+_DOAN_NEEDS_PARENT = frozenset({"kiểm tra", "thanh tra", "giám sát", "công tác", "khảo sát"})
+_COMPANY_HEADS = frozenset({"công ty", "tổng công ty", "tập đoàn", "ngân hàng", "cty", "tct"})
+_COURTS = frozenset({"tòa án nhân dân", "tand", "viện kiểm sát nhân dân", "vksnd", "viện ksnd",
+                     "viện kiểm sát"})
 _PARENT_OK_HEADS = frozenset({"ủy ban", "hội đồng"})
 # Heads of state bodies whose descriptor may be written in lower case (``Bộ kế hoạch và đầu tư``).
 _STATE_HEADS = frozenset({"bộ", "liên bộ", "sở", "cục", "tổng cục"})
+# Heads whose lexicon descriptor may be written in lower case (``Phòng cảnh sát giao
+# thông``, ``Hội chữ thập đỏ``, ``Chi cục quản lý thị trường``, ``Đoàn luật sư``).
+_ANY_CASE_HEADS = _STATE_HEADS | {"chi cục", "phòng", "đội", "hội", "hiệp hội", "liên đoàn",
+                                  "viện"}
+# Heads that take a single abbreviation as their descriptor (``Sở GTCC``) or a
+# number (``Tổng cục IV``, ``Quân khu 7``).
+_ABBR_DESC_HEADS = frozenset({"sở", "cục", "tổng cục", "chi cục", "vụ", "viện"})
+_NUMBERED_HEADS = frozenset({"tổng cục", "quân khu", "quân đoàn", "sư đoàn", "cục"})
 # Words after ``Đảng`` that do not start a party's name (``Đảng, Nhà nước``).
 _NOT_PARTY_NAMES = frozenset({"Nhà", "Trung", "Chính", "Quốc", "Ủy", "Uỷ", "Bộ", "Đoàn"})
 
@@ -188,7 +201,12 @@ class HeadParser(NameParser):
             if lg:
                 j = lg[0]
         d = self.desc_chain(j, fallback=head not in lex.LEXICON_ONLY_HEADS,
-                            any_case=hlow in _STATE_HEADS)
+                            any_case=hlow in _ANY_CASE_HEADS,
+                            extend=hlow in _ANY_CASE_HEADS or hlow in lex.LOWER_DESC_HEADS)
+        if d is None and hlow in _NUMBERED_HEADS and self._ok(j) and (
+                ROMAN.fullmatch(self.t[j].text) or (self.t[j].text.isdigit()
+                                                    and len(self.t[j].text) <= 2)):
+            return j + 1  # ``Tổng cục IV``, ``Quân khu 7``
         if d is None and hlow in lex.LOWER_DESC_HEADS:
             return self.lower_desc(j, hlow)
         if hlow == "cơ quan" and d is None:
@@ -218,13 +236,18 @@ class HeadParser(NameParser):
             return None
         if hlow in _COMPANY_HEADS and not comp and self._ok(d[0]) and self.t[d[0]].text.isdigit():
             return d[0] + 1  # ``Công ty Cà phê 52``, ``Tổng công ty 36``
-        single = d[0] - j == 1 and not DESCS.match(self.t, j)
+        single = d[0] - j == 1 and not DESCS_ANY.match(self.t, j)
+        if (single and hlow in _ABBR_DESC_HEADS and len(self.t[j].text) >= 2
+                and self.t[j].text.isupper() and not self._in_code(j)):
+            single = False  # ``Sở GTCC``: an abbreviated department
         if single and not comp and hlow not in lex.SINGLE_NAME_HEADS:
             return None  # ``Hội Thống`` (a dyke), ``Phòng Hội``: too thin to be a body
         if hlow == "ban" and not comp:
             is_lex = DESCS.match(self.t, j) is not None
             if not is_lex or d[1] in _BAN_NEEDS_PARENT:
                 return None
+        if hlow == "đoàn" and not comp and d[1] in _DOAN_NEEDS_PARENT:
+            return None
         return comp or d[0]
 
     def lower_desc(self, j: int, hlow: str) -> int | None:
@@ -239,7 +262,9 @@ class HeadParser(NameParser):
             low = self.t[k].low
             # a predicate may start the run (``Công ty tham gia …``); inside it a verb
             # start is a compound's second syllable (``lương thực``, ``phát triển``).
-            if low in FUNCTION_WORDS or low in STRONG_VERBS or (k == j and low in VERB_STARTS):
+            trade = k + 1 < self.n and (low, self.t[k + 1].low) in lex.TRADE_BIGRAMS
+            if low in FUNCTION_WORDS or low in STRONG_VERBS or (
+                    k == j and low in VERB_STARTS and not trade):
                 break
             k += 1
         if k == j:
