@@ -428,3 +428,28 @@ def test_department_and_enterprise_variants(raw: str, expected: list[str]) -> No
 )
 def test_department_boundaries(raw: str, expected: list[str]) -> None:
     assert orgs(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # courts without ``nhân dân`` and their divisions
+        ("đơn kiện gửi Tòa án quận 4 đã được thụ lý", ["Tòa án quận 4"]),
+        ("Phó Chánh Tòa Hình sự TAND thành phố Hà Nội chủ tọa",
+         ["Tòa Hình sự TAND thành phố Hà Nội"]),
+        # centres, institutes, management boards named by what they do and a place
+        ("Giám đốc Trung tâm bảo trợ xã hội Thủ Đức cho biết",
+         ["Trung tâm bảo trợ xã hội Thủ Đức"]),
+        ("Viện khoa học Nông nghiệp Hà Nội nghiên cứu giống lúa",
+         ["Viện khoa học Nông nghiệp Hà Nội"]),
+        ("yêu cầu Ban quản lý chợ Đồng Xuân xin lỗi", ["Ban quản lý chợ Đồng Xuân"]),
+        ("Viện Khoa học hình sự cũng đã giám định", ["Viện Khoa học hình sự"]),
+        ("Phó chủ nhiệm Ủy ban Thể dục Thể thao phát biểu", ["Ủy ban Thể dục Thể thao"]),
+        # not bodies
+        ("Luật sư viện dẫn Điều 5 của luật", []),
+        ("Trung tâm thành phố Hà Nội đông đúc", []),
+        ("dự án đầu tư Trung tâm Hội nghị tỉnh chậm tiến độ", []),
+    ],
+)
+def test_courts_centres_institutes(raw: str, expected: list[str]) -> None:
+    assert orgs(raw) == expected

@@ -105,6 +105,7 @@ PEOPLE_BODIES: tuple[str, ...] = (
     "Trung tâm Y tế", "Ban Quản lý Khu kinh tế", "Ban Quản lý các khu công nghiệp",
     "Hội Nhà báo", "Hội Doanh nghiệp", "Hội Luật gia", "Liên minh Hợp tác xã",
     "Cảnh sát", "Quân đội", "Cảnh sát biển", "Viện KSND", "Tòa án quân sự", "Viện kiểm sát",
+    "Tòa án",
     "Quỹ Đầu tư phát triển", "Quĩ Đầu tư phát triển", "Quỹ Phát triển đất",
 )
 # Of these, the ones that stand for one body even with no place after them.
@@ -120,7 +121,7 @@ PEOPLE_BODIES_BARE_OK: frozenset[str] = frozenset(
 )
 # Of these, the ones whose completion may be a bare proper name (no level word).
 PEOPLE_BODIES_NAME_OK: frozenset[str] = frozenset(
-    {"UBND", "HĐND", "Công an", "Ủy ban nhân dân", "Hội đồng nhân dân", "Ủy ban MTTQ"}
+    {"UBND", "HĐND", "Công an", "Ủy ban nhân dân", "Hội đồng nhân dân", "Ủy ban MTTQ", "Tòa án"}
 )
 # Complements written in lower case that still belong to the name.
 COURT_LEVELS: tuple[str, ...] = ("tối cao", "cấp cao")
@@ -158,7 +159,8 @@ FIXED_TAKE_NAME: frozenset[str] = frozenset({"Quốc hội", "Chính phủ"})
 JUDICIAL_BODIES: tuple[str, ...] = (
     "Hội đồng xét xử", "HĐXX", "Cơ quan điều tra", "Cơ quan Cảnh sát điều tra",
     "Cơ quan CSĐT", "Cơ quan An ninh điều tra", "Cơ quan ANĐT", "CQĐT", "CQCSĐT", "CQANĐT",
-    "Tòa phúc thẩm", "Tòa Phúc thẩm", "Tòa án quân sự",
+    "Tòa phúc thẩm", "Tòa Phúc thẩm", "Tòa án quân sự", "Tòa Hình sự", "Tòa Dân sự",
+    "Tòa Kinh tế", "Tòa Lao động", "Tòa Hành chính", "Tòa Hôn nhân và Gia đình",
 )
 # Bodies of a congress or an assembly session (``Đoàn Thư ký``, ``Ban Kiểm phiếu``):
 # tagged bare, completed by a parent body when one follows.
@@ -241,9 +243,13 @@ COMPOUND_FIRSTS: frozenset[str] = frozenset(
 LOWER_DESC_HEADS: frozenset[str] = frozenset(
     {"công ty", "tổng công ty", "xí nghiệp", "nông trường", "lâm trường", "hợp tác xã", "cty",
      "tct", "htx",
-     "quỹ", "quĩ", "hiệp hội", "tổng hội", "liên đoàn", "ngân hàng", "tập đoàn"}
+     "quỹ", "quĩ", "hiệp hội", "tổng hội", "liên đoàn", "ngân hàng", "tập đoàn", "trung tâm",
+     "viện", "ban quản lý"}
 )
 LOWER_DESC_BARE_OK: frozenset[str] = frozenset({"hiệp hội", "tổng hội"})
+# Words that follow a complete noun phrase (a preposition or a sentence adverb): a
+# short lower-case descriptor may end right before them (``Viện Khoa học hình sự cũng``).
+NAME_END_WORDS: frozenset[str] = frozenset("thuộc của tại ở cũng đã sẽ đang vừa".split())
 # Trades whose first syllable also starts verbs (``vận tải``, not ``vận động``).
 TRADE_BIGRAMS: frozenset[tuple[str, str]] = frozenset(
     {("vận", "tải"), ("thực", "phẩm"), ("xuất", "nhập"), ("chuyển", "phát"), ("cấp", "nước"),
@@ -308,6 +314,7 @@ DESCRIPTORS: tuple[str, ...] = (
     "Quản lý cạnh tranh", "Phòng vệ thương mại", "Công nghiệp nhẹ", "Công nghiệp nặng",
     "Cảnh sát", "An ninh", "Xây dựng lực lượng", "Hậu cần - Kỹ thuật", "Luật sư", "Năng lượng",
     "Sinh viên", "Nạn nhân chất độc da cam/dioxin Việt Nam", "Bảo trợ người tàn tật và trẻ mồ côi",
+    "Thể dục Thể thao", "Đất đai", "Kế hoạch Tài chính", "Liên hợp",
     # Party boards / committee bodies
     "Tuyên giáo và Dân vận", "Tuyên giáo", "Dân vận", "Tổ chức", "Đối ngoại", "Kiểm tra",
     "Chính sách, chiến lược", "Bảo vệ, chăm sóc sức khỏe cán bộ", "Bảo vệ sức khỏe cán bộ",

@@ -280,8 +280,14 @@ class _Parser(HeadParser):
         """A facility-type head right after ``dự án``/``công trình``: the name of a
         project or a building, not a body (ANNOTATION.md: projects are not tagged)."""
         t = self.t
-        return (i > 1 and t[i].low in lex.FACILITY_TYPE_HEADS and t[i - 1].low in ("án", "trình")
-                and t[i - 2].low in ("dự", "công"))
+        if t[i].low not in lex.FACILITY_TYPE_HEADS:
+            return False
+        for k in range(i - 1, max(0, i - 4), -1):  # ``dự án (đầu tư) Trung tâm …``
+            if t[k].cap or not t[k].word:
+                return False
+            if t[k].low in ("án", "trình") and t[k - 1].low in ("dự", "công"):
+                return True
+        return False
 
     def _after_name(self, e: int, out: list[_Found]) -> int:
         """A bracketed abbreviation right after a name found without a head noun."""

@@ -247,10 +247,12 @@ class NameParser:
         return self.t[k].low in ("và", "-") and self._capword(k + 1)
 
     def _hard_stop(self, k: int) -> bool:
-        """The sentence ends at ``k`` or a punctuation mark comes."""
+        """The sentence ends at ``k``, a punctuation mark comes, or a word that only
+        follows a complete noun phrase (``thuộc``, ``của``, ``cũng``)."""
         if k >= self.n:
             return True
-        return self.t[k].text in ",.;:()-–—\""
+        tok = self.t[k]
+        return tok.text in ",.;:()-–—\"" or tok.low in lex.NAME_END_WORDS
 
     def _stops_after(self, k: int) -> bool:
         """Nothing lower-case that could continue a descriptor comes at ``k``."""

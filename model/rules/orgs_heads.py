@@ -38,7 +38,8 @@ from phogov.rules.orgs_tokens import (
 # Head + one word that is a place or a common noun, not a body.
 _NOT_BODIES = frozenset(
     {("hội", "an"), ("đài", "loan"), ("trường", "sa"), ("trường", "sơn"), ("trường", "giang"),
-     ("trường", "chinh"), ("ban", "nha"), ("ban", "mê"), ("hội", "báo")}
+     ("trường", "chinh"), ("ban", "nha"), ("ban", "mê"), ("hội", "báo"), ("viện", "dẫn"),
+     ("viện", "trợ")}
 )
 # Descriptors with which ``Ban`` is an event or working committee unless completed.
 _BAN_NEEDS_PARENT = frozenset({"tổ chức", "kiểm tra", "quản lý dự án", "quản lý", "chỉ đạo"})
@@ -258,7 +259,7 @@ class HeadParser(NameParser):
         the phrase is a description (``Công ty sản xuất …``), not a name."""
         k = j
         while (k - j < 6 and self._ok(k) and self.t[k].word and not self.t[k].cap
-               and not LEVELS.match(self.t, k)):
+               and not (LEVELS.match(self.t, k) and self.place(k, False) is not None)):
             low = self.t[k].low
             # a predicate may start the run (``Công ty tham gia …``); inside it a verb
             # start is a compound's second syllable (``lương thực``, ``phát triển``).
@@ -281,7 +282,10 @@ class HeadParser(NameParser):
             if run and not (run - k == 1 and (first in lex.RUN_STOP or len(first) < 2
                                               or first.isupper())):
                 return run
-            return None
+            # ``Viện khoa học Nông nghiệp Hà Nội``: a capitalised field, then the place
+            d = self.desc_chain(k, fallback=True)
+            pl = self.place(d[0], name_ok=False) if d else None
+            return max(pl, self.parent(d[0]) or 0) if d and pl and pl != GENERIC else None
         if hlow in lex.LOWER_DESC_BARE_OK and (k - j <= 3) and self._stops_after(k):
             return k
         return None
