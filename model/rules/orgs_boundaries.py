@@ -33,6 +33,9 @@ from phogov.rules.orgs_tokens import (
     tokenize,
 )
 
+# Title starts that also start place names when a capitalised syllable follows.
+_PLACE_TITLE_STARTS = frozenset({"Thủ", "Đại", "Thượng", "Trung"})
+
 
 class NameParser:
     """Boundary grammar over one sentence's tokens; subclasses supply ``org``."""
@@ -88,8 +91,10 @@ class NameParser:
         if gaz:
             return gaz
         first = self.t[p].text
-        if first in TITLE_STOP or (first == "Đồng" and self._ok(p + 1)
-                                   and self.t[p + 1].low == "chí"):
+        place_like = (first in _PLACE_TITLE_STARTS and self._capword(p + 1)
+                      and self.t[p + 1].text not in TITLE_STOP)  # ``Thủ Đức``, ``Đại Lộc``
+        if (first in TITLE_STOP and not place_like) or (
+                first == "Đồng" and self._ok(p + 1) and self.t[p + 1].low == "chí"):
             return None
         if not after_level and first in lex.RUN_STOP:
             return None

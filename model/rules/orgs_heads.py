@@ -18,6 +18,7 @@ from phogov.rules.orgs_tokens import (
     DESCS_ANY,
     FIXED,
     FUNCTION_WORDS,
+    GAZ,
     GENERIC,
     HEADS,
     JUDICIAL,
@@ -284,8 +285,14 @@ class HeadParser(NameParser):
                 return run
             # ``Viện khoa học Nông nghiệp Hà Nội``: a capitalised field, then the place
             d = self.desc_chain(k, fallback=True)
-            pl = self.place(d[0], name_ok=False) if d else None
-            return max(pl, self.parent(d[0]) or 0) if d and pl and pl != GENERIC else None
+            if d is None:
+                return None
+            pl = self.place(d[0], name_ok=False)
+            if pl and pl != GENERIC:
+                return max(pl, self.parent(d[0]) or 0)
+            ends_in_place = any((GAZ.match(self.t, x) or (0, ""))[0] == d[0]
+                                for x in range(k + 1, d[0]))
+            return d[0] if ends_in_place else None
         if hlow in lex.LOWER_DESC_BARE_OK and (k - j <= 3) and self._stops_after(k):
             return k
         return None
