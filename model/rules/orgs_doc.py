@@ -62,7 +62,8 @@ class OrgMemory:
 
     def find(self, text: str) -> list[Span]:
         """The sentence's own ORG spans plus recurring aliases outside them."""
-        spans = list(self._found.get(text) or find_sentence(text))
+        found = self._found.get(text)
+        spans = list(found if found is not None else find_sentence(text))
         if not self._alias_toks:
             return spans
         p = _Parser(text)
