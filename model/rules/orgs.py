@@ -17,6 +17,16 @@ sentence and adds the names that have no head noun: abbreviations in brackets,
 bylines, names after a generic description, foreign names. Every span carries
 the labelling function that made it (``Span.source`` = ``orgs.<function>``).
 
+Labelling functions (``Span.source``): ``orgs.fixed_name``, ``orgs.committee``,
+``orgs.people_body`` (UBND, Công an, courts … + place), ``orgs.relational`` (Ban
+Thường vụ + parent), ``orgs.head_noun`` (head + descriptor + completion),
+``orgs.lowercase`` (names written in lower case), ``orgs.abbreviation``,
+``orgs.judicial`` (trial panels, investigation agencies), ``orgs.congress``
+(congress bodies), ``orgs.code`` (C14, PC15, PMU 18), ``orgs.party``,
+``orgs.bracket_abbr``, ``orgs.bracket_name``, ``orgs.byline``, ``orgs.ellipsis``
+(``các Bộ Công an, GD-ĐT``), ``orgs.generic_head`` (``tập đoàn [NIDEC]``),
+``orgs.acronym``, ``orgs.corporate``, ``orgs.facility_owner``, ``orgs.doc_alias``.
+
 Input is one normalised sentence (``phogov.normalize``); spans are in its offsets.
 """
 
