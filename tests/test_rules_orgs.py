@@ -449,6 +449,9 @@ def test_department_boundaries(raw: str, expected: list[str]) -> None:
         ("Luật sư viện dẫn Điều 5 của luật", []),
         ("Trung tâm thành phố Hà Nội đông đúc", []),
         ("dự án đầu tư Trung tâm Hội nghị tỉnh chậm tiến độ", []),
+        # a count or ``một`` before a lower-case head: a kind of company, not a name
+        ("22 công ty máy tính hàng đầu VN tham gia", []),
+        ("giám đốc một công ty phân phối máy tính Apple cho biết", []),
     ],
 )
 def test_courts_centres_institutes(raw: str, expected: list[str]) -> None:

@@ -42,6 +42,7 @@ from phogov.rules.orgs_tokens import (
     FUNCTION_WORDS,
     GAZ,
     GENERIC_NOUNS,
+    GENERIC_PREV,
     HEADS,
     ROMAN,
     STRONG_VERBS,
@@ -286,6 +287,12 @@ class _Parser(HeadParser):
         out.extend(items)
         return items[-1][1] if items else e
 
+    def _indefinite(self, i: int) -> bool:
+        """A lower-case head after a count or ``một``: a kind of body, not a named one."""
+        t = self.t
+        return (not t[i].cap and i > 0 and (t[i - 1].text.isdigit() or t[i - 1].low == "một"
+                                             or t[i - 1].low in GENERIC_PREV))
+
     def _names_a_facility(self, i: int) -> bool:
         """A facility-type head right after ``dự án``/``công trình``: the name of a
         project or a building, not a body (ANNOTATION.md: projects are not tagged)."""
@@ -345,6 +352,9 @@ class _Parser(HeadParser):
                 i = nxt_i if nxt_i is not None else i + 1
                 continue
             e = self.org(i)
+            if e is not None and self._indefinite(i):
+                i = e  # ``22 công ty máy tính hàng đầu VN``: companies of a kind, not a name
+                continue
             if e is not None and self._names_a_facility(i):
                 i = e  # ``dự án Trung tâm Chế biến thủy sản``: the project's facility
                 continue
