@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import json
 import os
-import socket
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
@@ -29,11 +29,11 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlparse
 
 import numpy as np
 
 from phogov import __version__
+from phogov.atomic import atomic_dir
 from phogov.encoding import (
     POOL_MULTI_LABEL,
     POOL_SINGLE_LABEL,
@@ -42,6 +42,9 @@ from phogov.encoding import (
     pad_batch,
     pool_windows,
 )
+from phogov.errors import ModelLoadError
+from phogov.hub import cached_on_hub, could_be_hub_id, download, hub_reachable
+from phogov.manifest import check_manifest
 from phogov.segment import DEFAULT_SEGMENTER
 from phogov.types import NER_TAGS, TOPIC_LABELS
 
@@ -53,8 +56,10 @@ SINGLE_LABEL = "single_label_classification"
 _WEIGHTS = ("model.safetensors", "pytorch_model.bin", "model.safetensors.index.json")
 
 
-class ModelLoadError(RuntimeError):
-    """A model directory or backbone could not be loaded; the message says what to do."""
+# One lock for every model load in the process: concurrent first calls (threads of a
+# web server) would otherwise each load the model, and transformers' lazy imports are
+# not safe to race (``ImportError`` from threads importing the same module at once).
+_LOAD_LOCK = threading.RLock()
 
 
 @dataclass
@@ -273,7 +278,7 @@ class PhogovModel:
 def export_model(src: str | os.PathLike[str], dst: str | os.PathLike[str],
                  half: bool = True) -> Path:
     """Copy a model directory for shipping: weights stored in fp16 (half the bytes; loading
-    converts back to fp32), with its manifest, evaluation and card."""
+    converts back to fp32), with its manifest, evaluation and card; written atomically."""
     import shutil
 
     import torch
@@ -285,18 +290,18 @@ def export_model(src: str | os.PathLike[str], dst: str | os.PathLike[str],
     out = Path(dst)
     if out.resolve() == source.resolve():
         raise ValueError("export needs a different output directory")
-    out.mkdir(parents=True, exist_ok=True)
-    for name, head in (("ner", model.ner), ("topics", model.topics)):
-        if head is None:
-            continue
-        if half:
-            head = copy_to_dtype(head, torch.float16)
-        head.save_pretrained(out / name)
-        model.tokenizer.save_pretrained(out / name)
-    for extra in (MANIFEST, EVAL_RESULTS, "training_args.json"):
-        if (source / extra).is_file():
-            shutil.copy2(source / extra, out / extra)
-    write_card(out)
+    with atomic_dir(out) as work:  # a killed export leaves no half-written model
+        for name, head in (("ner", model.ner), ("topics", model.topics)):
+            if head is None:
+                continue
+            if half:
+                head = copy_to_dtype(head, torch.float16)
+            head.save_pretrained(work / name)
+            model.tokenizer.save_pretrained(work / name)
+        for extra in (MANIFEST, EVAL_RESULTS, "training_args.json"):
+            if (source / extra).is_file():
+                shutil.copy2(source / extra, work / extra)
+        write_card(work)
     return out
 
 
@@ -322,10 +327,11 @@ def load_model(name_or_dir: str | os.PathLike[str], device: Any = None) -> Phogo
     ``name_or_dir``: a directory made by ``phogov train``, a model bundled with
     phogov, or a Hugging Face repo id holding such a directory.
     """
-    path = _resolve_model_dir(name_or_dir)
-    _require(path / MANIFEST, path)
-    dev = str(resolve_device(device))
-    return _load_cached(str(path), dev, (path / MANIFEST).stat().st_mtime_ns)
+    with _LOAD_LOCK:  # the first caller loads; the others wait and get the cached model
+        path = _resolve_model_dir(name_or_dir)
+        _require(path / MANIFEST, path)
+        dev = str(resolve_device(device))
+        return _load_cached(str(path), dev, (path / MANIFEST).stat().st_mtime_ns)
 
 
 @lru_cache(maxsize=4)
@@ -371,6 +377,7 @@ def _read_manifest(root: Path) -> ModelInfo:
         raise ModelLoadError(f"{manifest} is not valid JSON ({exc})") from None
     if not isinstance(data, dict):
         raise ModelLoadError(f"{manifest} must hold a JSON object")
+    check_manifest(data, manifest)
     if int(data.get("format_version", FORMAT_VERSION)) > FORMAT_VERSION:
         raise ModelLoadError(
             f"{root} was written by a newer phogov (format {data['format_version']}); "
@@ -430,44 +437,16 @@ def _resolve_model_dir(name_or_dir: str | os.PathLike[str]) -> Path:
             return bundled.resolve()
     except (ModuleNotFoundError, TypeError):
         pass
-    if name.count("/") == 1 and not name.startswith((".", "/", "~")):
-        return Path(_download(name, f"phogov model {name!r}"))
-    raise ModelLoadError(
+    missing = (
         f"no phogov model at {path}: the directory does not exist "
         "(give a directory made by `phogov train`, or a Hugging Face repo id)"
     )
-
-
-def _hub_reachable(timeout: float = 3.0) -> bool:
-    """A quick connect test, so offline machines fail in seconds, not after a minute of retries."""
-    if os.environ.get("HF_HUB_OFFLINE", "").lower() in ("1", "true", "yes"):
-        return False
-    host = urlparse(os.environ.get("HF_ENDPOINT", "https://huggingface.co")).hostname
+    if not could_be_hub_id(name, path):
+        raise ModelLoadError(missing)
     try:
-        with socket.create_connection((host or "huggingface.co", 443), timeout=timeout):
-            return True
-    except OSError:
-        return False
-
-
-def _download(repo_id: str, what: str) -> str:
-    from huggingface_hub import snapshot_download
-
-    try:
-        return snapshot_download(repo_id, local_files_only=True)
-    except Exception:  # noqa: BLE001 - not cached: try the network below
-        pass
-    if not _hub_reachable():
-        raise ModelLoadError(
-            f"could not load {what}: it is not a local directory, not in the Hugging Face "
-            "cache, and huggingface.co cannot be reached (offline?)"
-        )
-    try:
-        return snapshot_download(repo_id)
-    except Exception as exc:  # noqa: BLE001
-        raise ModelLoadError(
-            f"could not download {what} from Hugging Face: {type(exc).__name__}: {exc}"
-        ) from None
+        return Path(download(name, f"phogov model {name!r}"))
+    except ModelLoadError as exc:  # lead with the likelier mistake: a mistyped local path
+        raise ModelLoadError(f"{missing}; as a Hugging Face repo id: {exc}") from None
 
 
 # ---------------------------------------------------------------------- backbones for training
@@ -542,7 +521,7 @@ def _backbone_source(base: str | os.PathLike[str], task: str) -> str:
 
 def _backbone_load(cls: Any, source: str, base: Any, **kwargs: Any) -> Any:
     local = Path(source).is_dir()
-    if not local and not _cached_on_hub(source) and not _hub_reachable():
+    if not local and not cached_on_hub(source) and not hub_reachable():
         raise ModelLoadError(_backbone_hint(base, "it is not a local directory, not in the "
                                             "Hugging Face cache, and huggingface.co cannot be "
                                             "reached (offline?)"))
@@ -550,16 +529,6 @@ def _backbone_load(cls: Any, source: str, base: Any, **kwargs: Any) -> Any:
         return cls.from_pretrained(source, **kwargs)
     except Exception as exc:  # noqa: BLE001
         raise ModelLoadError(_backbone_hint(base, f"{type(exc).__name__}: {exc}")) from None
-
-
-def _cached_on_hub(repo_id: str) -> bool:
-    try:
-        from huggingface_hub import try_to_load_from_cache
-
-        hit = try_to_load_from_cache(repo_id, "config.json")
-        return isinstance(hit, str)
-    except Exception:  # noqa: BLE001
-        return False
 
 
 def _backbone_hint(base: Any, reason: str) -> str:

@@ -17,6 +17,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from phogov.repair import mask_symbol_tags, repair_numeric
 from phogov.text import Sentence, sentences, tags_to_spans
 from phogov.types import (
     TOPIC_LABELS,
@@ -71,28 +72,41 @@ def resolve_model(model: str | os.PathLike[str] | None) -> str:
     )
 
 
-def load(model: str | os.PathLike[str] | None = None, device: Any = None) -> Any:
+def load(model: str | os.PathLike[str] | None = None, device: Any = None,
+         runtime: str | None = None) -> Any:
     """Load (and cache) a model as ``predict`` would resolve it; warms it up for later calls."""
-    from phogov.modeling import load_model
-
     name = resolve_model(model)
     if name == RULES:
         raise ValueError("'rules' is not a model to load; pass model='rules' to predict()")
-    return load_model(name, device)
+    return _load_named(name, device, runtime)
 
 
-def get_backend(model: str, pure: bool = False) -> tuple[Backend, str]:
+def _load_named(name: str, device: Any = None, runtime: str | None = None) -> Any:
+    """The model in its runtime; the error names ``$PHOGOV_MODEL`` when ``name`` came from it."""
+    from phogov.modeling import ModelLoadError
+    from phogov.runtime import load_runtime_model
+
+    try:
+        return load_runtime_model(name, runtime, device)
+    except ModelLoadError as exc:
+        if os.environ.get(ENV_MODEL) != name:
+            raise
+        raise ModelLoadError(f"${ENV_MODEL}={name!r} is not a usable model: {exc}") from None
+
+
+def get_backend(model: str, pure: bool = False,
+                runtime: str | None = None) -> tuple[Backend, str]:
     """A backend callable and the segmenter its words must come from.
 
     A model directory whose ``phogov.json`` has a ``combine`` policy runs the rules
     beside the model (``phogov.combine``) unless ``pure`` asks for the model alone.
+    ``runtime``: fp32, int8, onnx or auto (``phogov.runtime``; None = ``$PHOGOV_RUNTIME``).
     """
     if model == RULES:
         return _rules_backend, "pyvi"
     from phogov.combine import is_pure, validate
-    from phogov.modeling import load_model
 
-    loaded = load_model(model)
+    loaded = _load_named(model, runtime=runtime)
     backend = _model_backend(loaded)
     policy = loaded.info.combine or {}
     if not pure and policy and not is_pure(policy):
@@ -124,7 +138,8 @@ def _model_backend(loaded: Any) -> Backend:
         for k, sent in enumerate(flat):
             probs = word_probs[k]
             best = probs.argmax(axis=-1) if len(probs) else []
-            tags = [labels[int(i)] for i in best]
+            tags = mask_symbol_tags([w.form for w in sent.words],
+                                    [labels[int(i)] for i in best])
             scores = [float(probs[j, int(i)]) for j, i in enumerate(best)]
             spans = [
                 Span(a, b, label, sent.text[a:b], score)
@@ -167,42 +182,17 @@ def _enrich(text: str, spans: list[Span]) -> list[Span]:
     """Values for MONEY/PERCENT and titles for OFFICIAL on model-predicted spans.
 
     A model MONEY/PERCENT span that is not exactly one value expression (it took
-    in a hedge such as ``khoảng``, or stopped short of the currency) is snapped to
-    the value expression found inside it, as the guideline draws the span; if none
-    is found the span stays, with empty ``values``, so the caller can see it.
+    in a hedge such as ``khoảng``, stopped short of the currency, or cut one
+    amount in two) becomes the value expression it overlaps, as the guideline
+    draws the span; one that overlaps none is dropped (``phogov.repair``).
     """
-    from phogov.titles import titles_for
+    from phogov.titles import titles_of_all
 
-    out: list[Span] = []
-    for span in spans:
-        if span.label in ("MONEY", "PERCENT"):
-            span = _with_values(text, span)
-        out.append(span)
+    out = repair_numeric(text, spans)
     officials = [s for s in out if s.label == "OFFICIAL"]
-    for span in officials:
-        span.titles = titles_for(text, span, [o for o in officials if o is not span])
+    for span, titles in zip(officials, titles_of_all(text, officials)):
+        span.titles = titles  # one pass for the sentence: linear in officials (issue 10)
     return out
-
-
-def _with_values(text: str, span: Span) -> Span:
-    from phogov.values import match_money, match_percent, number_starts
-
-    match = match_money if span.label == "MONEY" else match_percent
-    piece = text[span.start : span.end]
-    best = None
-    for pos in number_starts(piece):
-        m = match(piece, pos)
-        if m is not None and (best is None or m.end - m.start > best.end - best.start):
-            best = m
-    if best is None:
-        span.values = []
-        return span
-    a, b = span.start + best.start, span.start + best.end
-    snapped = Span(a, b, span.label, text[a:b], span.score)
-    snapped.values = best.values
-    if span.label == "MONEY":
-        snapped.unit = best.unit
-    return snapped
 
 
 # --------------------------------------------------------------------------- raw offsets
@@ -268,6 +258,7 @@ def predict(
     model: str | os.PathLike[str] | None = None,
     batch_size: int = 32,
     pure: bool = False,
+    runtime: str | None = None,
 ) -> dict[str, Any] | list[dict[str, Any]]:
     """Entities and topics of one text (→ dict) or many (→ list of dicts).
 
@@ -275,6 +266,8 @@ def predict(
     ``"rules"`` for the weak labeller, or None for ``$PHOGOV_MODEL`` / the bundled model.
     A model whose directory names a ``combine`` policy (the bundled one does) runs the
     rules beside it; ``pure=True`` asks for the fine-tuned model alone.
+    ``runtime``: ``"fp32"``, ``"int8"``, ``"onnx"`` or ``"auto"`` (the fastest present,
+    the default; also ``$PHOGOV_RUNTIME``), see ``phogov.runtime``.
     Offsets index the caller's text as given: ``text[e["start"]:e["end"]] == e["text"]``.
     """
     single = isinstance(texts, str)
@@ -284,18 +277,19 @@ def predict(
     for i, t in enumerate(batch):
         if not isinstance(t, str):
             raise TypeError(f"predict() takes str input; item {i} is {type(t).__name__}")
-    results = [p.to_dict() for p in predict_documents(list(batch), model, batch_size, pure)]
+    results = [p.to_dict()
+               for p in predict_documents(list(batch), model, batch_size, pure, runtime)]
     return results[0] if single else results
 
 
 def predict_documents(
     texts: list[str], model: str | os.PathLike[str] | None = None, batch_size: int = 32,
-    pure: bool = False,
+    pure: bool = False, runtime: str | None = None,
 ) -> list[Prediction]:
     """Like :func:`predict` but returns :class:`Prediction` objects."""
     if not isinstance(batch_size, int) or batch_size < 1:
         raise ValueError(f"batch_size must be a positive int, got {batch_size!r}")
-    backend, segmenter = get_backend(resolve_model(model), pure)
+    backend, segmenter = get_backend(resolve_model(model), pure, runtime)
     for i, t in enumerate(texts):
         _warn_if_not_vietnamese(t, i)
     docs = [sentences(t, segmenter) for t in texts]
@@ -317,14 +311,14 @@ def predict_documents(
 SentencePredictor = Callable[[list[list[str]]], list[list[tuple[list[Span], list[str]]]]]
 
 
-def sentence_predictor(model: str | None, batch_size: int = 32,
-                       pure: bool = False) -> SentencePredictor:
+def sentence_predictor(model: str | None, batch_size: int = 32, pure: bool = False,
+                       runtime: str | None = None) -> SentencePredictor:
     """For evaluation: documents given as their sentence texts, one answer per sentence.
 
     Each given sentence text is analysed as its own piece of the document (it is
     split further only if it holds several sentences), keeping document memory.
     """
-    backend, segmenter = get_backend(resolve_model(model), pure)
+    backend, segmenter = get_backend(resolve_model(model), pure, runtime)
 
     def run(documents: list[list[str]]) -> list[list[tuple[list[Span], list[str]]]]:
         docs: list[list[Sentence]] = []

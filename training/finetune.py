@@ -161,15 +161,27 @@ def resolve_bf16(setting: str | bool) -> bool:
 
 
 def load_weak_rows(path: str | Path) -> list[dict[str, Any]]:
-    """Rows of a weak dataset dir, tags re-indexed into NER_TAGS by name."""
-    from datasets import load_from_disk
+    """Rows of a weak dataset dir, tags re-indexed into NER_TAGS by name.
+
+    ``path``: a `phogov weak-label` output dir, its ``dataset`` dir, or its ``shards``
+    dir (the finished shards of a run still going or stopped: explicitly partial).
+    """
+    from datasets import load_dataset, load_from_disk
 
     path = Path(path)
     if (path / "dataset" / "state.json").is_file():  # a `phogov weak-label` output directory
         path = path / "dataset"
-    if not (path / "dataset_info.json").is_file() and not (path / "state.json").is_file():
-        raise FileNotFoundError(f"{path} is not a datasets directory (made by `phogov weak-label`)")
-    ds = load_from_disk(str(path))
+    shards = sorted(path.glob("*.parquet")) if path.is_dir() else []
+    if shards:
+        ds = load_dataset("parquet", data_files=[str(f) for f in shards], split="train")
+        logger.info("%s: %d finished shards, %d sentences", path, len(shards), len(ds))
+    elif not (path / "dataset_info.json").is_file() and not (path / "state.json").is_file():
+        hint = (f"; its finished shards are in {path / 'shards'}"
+                if (path / "shards").is_dir() else "")
+        raise FileNotFoundError(
+            f"{path} is not a datasets directory (made by `phogov weak-label`){hint}")
+    else:
+        ds = load_from_disk(str(path))
     needed = {"words", "ner_tags", "topics"}
     missing = needed - set(ds.column_names)
     if missing:

@@ -29,11 +29,13 @@ import gzip
 import json
 import math
 import re
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from phogov.errors import PhogovError
 from phogov.types import ENTITY_LABELS, TOPIC_LABELS, Span
 
 MAX_LISTED_ERRORS = 50
@@ -45,7 +47,7 @@ _CONLL_SUFFIXES = tuple(
 _TEXT_SUFFIXES = (".txt", ".jsonl", ".jsonl.gz")
 
 
-class LabelledDataError(ValueError):
+class LabelledDataError(PhogovError, ValueError):
     """Every problem found in one file, each as ``file:line: problem`` (one per line).
 
     ``errors`` keeps the full list as ``(line, problem)``; ``line`` is ``None``
@@ -93,20 +95,22 @@ def _stem(path: Path) -> str:
     return path.stem
 
 
-def _check_file(path: Path) -> None:
+def check_file(path: Path) -> None:
+    """Raise unless ``path`` is an existing file (a directory is named as such)."""
     if not path.exists():
         raise LabelledDataError(path, [(None, "no such file")])
     if path.is_dir():
         raise LabelledDataError(path, [(None, "is a directory, expected a file")])
 
 
-def _read_lines(path: Path, errors: list[tuple[int | None, str]]) -> Iterator[tuple[int, str]]:
+def read_lines(path: Path, errors: list[tuple[int | None, str]]) -> Iterator[tuple[int, str]]:
     """Yield (1-based line number, decoded line without the line break).
 
     Decoding is per line so one bad byte is reported at its line and the rest of
     the file is still checked; a leading BOM is dropped.
     """
     opener = gzip.open if path.name.lower().endswith(".gz") else open
+    number = 0
     try:
         with opener(path, "rb") as fh:
             for number, raw in enumerate(fh, start=1):
@@ -118,21 +122,30 @@ def _read_lines(path: Path, errors: list[tuple[int | None, str]]) -> Iterator[tu
                 if number == 1 and line.startswith("\ufeff"):
                     line = line[1:]
                 yield number, line.rstrip("\r\n")
-    except (OSError, EOFError) as exc:  # truncated or non-gzip .gz file
-        errors.append((None, f"cannot read file: {exc}"))
+    except (OSError, EOFError, zlib.error) as exc:  # truncated or non-gzip .gz file
+        what = ("not a gzip file" if isinstance(exc, gzip.BadGzipFile)
+                else "the file breaks off here" if isinstance(exc, EOFError)
+                else "cannot read the file from here")
+        errors.append((number + 1, f"{what} ({type(exc).__name__}: {exc})"))
 
 
-def _json_objects(
+def json_objects(
     path: Path, errors: list[tuple[int | None, str]]
 ) -> Iterator[tuple[int, dict[str, Any]]]:
     """Yield (line number, object) for each JSON-object line; record bad lines, skip blanks."""
-    for number, line in _read_lines(path, errors):
+    for number, line in read_lines(path, errors):
         if not line.strip():
             continue
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
             errors.append((number, f"bad JSON: {exc.msg} (column {exc.colno})"))
+            continue
+        except ValueError as exc:  # an integer beyond Python's 4,300-digit conversion limit
+            errors.append((number, f"bad JSON: {str(exc).split(';')[0]}"))
+            continue
+        except RecursionError:
+            errors.append((number, "bad JSON: nested too deeply"))
             continue
         if not isinstance(obj, dict):
             errors.append((number, f"expected a JSON object, got {_type_name(obj)}"))
@@ -170,13 +183,13 @@ def _short(text: str, limit: int = 60) -> str:
 def read_gold_jsonl(path: str | Path) -> list[GoldSentence]:
     """Read a gold/training JSON Lines file, raising one error listing every problem."""
     path = Path(path)
-    _check_file(path)
+    check_file(path)
     errors: list[tuple[int | None, str]] = []
     out: list[GoldSentence] = []
     stem = _stem(path)
     next_sent: dict[str, int] = {}
     seen: dict[tuple[str, int], int] = {}
-    for number, obj in _json_objects(path, errors):
+    for number, obj in json_objects(path, errors):
         sentence = _parse_sentence(obj, number, stem, next_sent, errors)
         if sentence is None:
             continue
@@ -393,7 +406,7 @@ def read_conll(path: str | Path) -> list[GoldSentence]:
     document: docs are ``<stem>`` when the file has none, else ``<stem>#<k>``.
     """
     path = Path(path)
-    _check_file(path)
+    check_file(path)
     errors: list[tuple[int | None, str]] = []
     stem = _stem(path)
     raw_sentences: list[tuple[int, list[tuple[int, str, str]]]] = []  # (doc index, tokens)
@@ -407,7 +420,7 @@ def read_conll(path: str | Path) -> list[GoldSentence]:
             raw_sentences.append((doc_index, current))
             current = []
 
-    for number, line in _read_lines(path, errors):
+    for number, line in read_lines(path, errors):
         cols = line.split()
         if not cols:
             flush()
@@ -556,7 +569,7 @@ def _read_text_jsonl(path: Path) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     seen: dict[str, int] = {}
     stem = _stem(path)
-    for number, obj in _json_objects(path, errors):
+    for number, obj in json_objects(path, errors):
         if "text" not in obj:
             errors.append((number, "missing field 'text'"))
             continue

@@ -15,7 +15,6 @@ The output is a phogov model directory with a ``topics`` head only
 
 from __future__ import annotations
 
-import gzip
 import json
 import logging
 import random
@@ -39,6 +38,7 @@ from phogov.training.finetune import (
     resolve_bf16,
     tune_thresholds,
 )
+from phogov.training.gold_io import LabelledDataError, check_file, json_objects
 
 logger = logging.getLogger("phogov.training")
 
@@ -82,67 +82,68 @@ class TopicTrainArguments:
 
 
 def read_topic_file(path: str | Path) -> tuple[list[tuple[str, list[str]]], bool]:
-    """(``(text, labels)`` per line, multi_label); every bad line reported at once."""
+    """(``(text, labels)`` per line, multi_label); every bad line reported at once,
+    as ``file:line: problem`` (:class:`LabelledDataError`), like the gold readers."""
     path = Path(path)
-    if not path.is_file():
-        raise FileNotFoundError(f"{path}: no such file")
+    check_file(path)
     items: list[tuple[str, list[str]]] = []
-    errors: list[str] = []
+    errors: list[tuple[int | None, str]] = []
     multi = False
-    opener = gzip.open if path.suffix == ".gz" else open
-    with opener(path, "rt", encoding="utf-8-sig") as fh:
-        for number, line in enumerate(fh, start=1):
-            if not line.strip():
+    for number, obj in json_objects(path, errors):
+        text = obj.get("text")
+        if not isinstance(text, str) or not text.strip():
+            errors.append((number, "'text' must be a non-empty string"))
+            continue
+        if "labels" in obj:
+            labels = obj["labels"]
+            if not isinstance(labels, list) or not all(isinstance(x, str) for x in labels):
+                errors.append((number, "'labels' must be a list of strings"))
                 continue
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
-                errors.append(f"{path}:{number}: bad JSON: {exc.msg}")
-                continue
-            if not isinstance(obj, dict):
-                errors.append(f"{path}:{number}: expected a JSON object")
-                continue
-            text = obj.get("text")
-            if not isinstance(text, str) or not text.strip():
-                errors.append(f"{path}:{number}: 'text' must be a non-empty string")
-                continue
-            if "labels" in obj:
-                labels = obj["labels"]
-                if not isinstance(labels, list) or not all(isinstance(x, str) for x in labels):
-                    errors.append(f"{path}:{number}: 'labels' must be a list of strings")
-                    continue
-                multi = True
-            elif isinstance(obj.get("label"), str) and obj["label"]:
-                labels = [obj["label"]]
-            else:
-                errors.append(f"{path}:{number}: needs 'label' (a string) or 'labels' (a list)")
-                continue
-            items.append((text, list(dict.fromkeys(labels))))
+            multi = True
+        elif isinstance(obj.get("label"), str) and obj["label"]:
+            labels = [obj["label"]]
+        else:
+            errors.append((number, "needs 'label' (a string) or 'labels' (a list)"))
+            continue
+        items.append((text, list(dict.fromkeys(labels))))
+    if not items and not errors:
+        errors.append((None, "holds no examples"))
     if errors:
-        shown = "\n".join(errors[:50])
-        if len(errors) > 50:
-            shown += f"\n... and {len(errors) - 50} more"
-        raise ValueError(f"{len(errors)} problem(s) in {path}:\n{shown}")
-    if not items:
-        raise ValueError(f"{path} holds no examples")
+        raise LabelledDataError(path, errors)
     return items, multi
+
+
+# Texts longer than this get a progress bar while they are segmented: a 10 MB
+# one-line document takes minutes and must not look like a hang.
+_PROGRESS_CHARS = 200_000
 
 
 def _rows(items: list[tuple[str, list[str]]], labels: list[str], multi: bool,
           segmenter: str) -> list[dict[str, Any]]:
-    from phogov.modeling import document_words
+    from tqdm.auto import tqdm
+
+    from phogov.text import sentences
 
     index = {lab: i for i, lab in enumerate(labels)}
     rows = []
-    for text, labs in items:
-        words = document_words(text, segmenter)
-        if not words:
-            continue
-        if multi:
-            target: Any = [1.0 if lab in labs else 0.0 for lab in labels]
-        else:
-            target = index[labs[0]]
-        rows.append({"words": words, "target": target})
+    total = sum(len(text) for text, _labs in items)
+    with tqdm(total=total, unit="char", unit_scale=True, desc="segmenting texts",
+              disable=total < _PROGRESS_CHARS, mininterval=2.0) as bar:
+        for text, labs in items:
+            words: list[str] = []
+            done = 0
+            for sent in sentences(text, segmenter):  # as document_words, with progress
+                words.extend(w.form for w in sent.words)
+                bar.update(sent.raw_end - done)
+                done = sent.raw_end
+            bar.update(len(text) - done)
+            if not words:
+                continue
+            if multi:
+                target: Any = [1.0 if lab in labs else 0.0 for lab in labels]
+            else:
+                target = index[labs[0]]
+            rows.append({"words": words, "target": target})
     return rows
 
 

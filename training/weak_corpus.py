@@ -50,6 +50,7 @@ class WeakCorpusArgs:
     segmenter: str = DEFAULT_SEGMENTER
     seed: int = 42
     limit: int | None = None
+    shuffle: bool = False
 
 
 def _key(text: str) -> str:
@@ -61,12 +62,12 @@ MIN_SHARED = 5  # … when there are several (one may be a stock phrase of the g
 
 
 def default_exclude() -> list[str]:
-    """The dev golds shipped with the package: their articles never enter weak training."""
+    """The golds shipped with the package (``gold_*.jsonl``: dev and held-out test):
+    their articles never enter weak training."""
     import phogov.data
 
     root = Path(phogov.data.__file__).parent
-    return [str(root / name) for name in ("gold_real_dev.jsonl", "gold_seeds.jsonl")
-            if (root / name).is_file()]
+    return [str(p) for p in sorted(root.glob("gold_*.jsonl"))]
 
 
 def _shingles(text: str) -> set[str]:
@@ -104,6 +105,20 @@ def select_documents(
             continue
         kept.append((doc_id, text))
     return kept, dict(dropped)
+
+
+def shuffled(documents: list[tuple[str, str]], seed: int) -> list[tuple[str, str]]:
+    """Documents in a seeded order independent of the input's (VNTC is sorted by section).
+
+    With ``--shuffle`` every prefix of the shards is a sample of all sections, so the
+    finished shards of a long run that is still going (or was stopped) can be trained
+    on (``phogov train --weak OUT/shards``).
+    """
+    def rank(doc: tuple[str, str]) -> str:
+        return hashlib.sha1(f"{seed}\0{doc[0]}\0{_key(doc[1])}".encode("utf-8",
+                            "surrogatepass")).hexdigest()
+
+    return sorted(documents, key=rank)
 
 
 def keep_sentence(doc_id: str, sent_id: int, has_label: bool, keep_empty: float, seed: int) -> bool:
@@ -157,6 +172,8 @@ def build_weak_corpus(args: WeakCorpusArgs, progress: bool = True) -> dict[str, 
     params = {k: v for k, v in asdict(args).items() if k not in ("out", "workers")}
     if manifest.is_file():
         old = json.loads(manifest.read_text(encoding="utf-8")).get("params", {})
+        # a parameter added since the run started counts as its default (False / None)
+        old = {**{k: v for k, v in params.items() if k not in old and not v}, **old}
         if old != params:
             raise ValueError(
                 f"{manifest}: this directory was started with other parameters "
@@ -168,6 +185,8 @@ def build_weak_corpus(args: WeakCorpusArgs, progress: bool = True) -> dict[str, 
     documents = read_text_inputs(args.inputs)
     exclude = gold_shingles(args.exclude) if args.exclude else set()
     documents, dropped = select_documents(documents, exclude)
+    if args.shuffle:
+        documents = shuffled(documents, args.seed)
     if args.limit is not None:
         documents = documents[: args.limit]
     if not documents:
