@@ -456,3 +456,20 @@ def test_department_boundaries(raw: str, expected: list[str]) -> None:
 )
 def test_courts_centres_institutes(raw: str, expected: list[str]) -> None:
     assert orgs(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Cienco 6 giao cho Công ty 621 thực hiện thi công", ["Công ty 621"]),
+        ("Tổng công ty xây dựng công trình giao thông 8 (Cienco 8) là nhà thầu",
+         ["Tổng công ty xây dựng công trình giao thông 8", "Cienco 8"]),
+        ("Công ty TNHH xây dựng tổng hợp số 7 Quảng Trạch trúng thầu",
+         ["Công ty TNHH xây dựng tổng hợp số 7 Quảng Trạch"]),
+        ("Công ty 5 năm qua tăng trưởng", []),  # a count
+        ("Công ty 15/3 đã nộp thuế", []),  # a date
+        ("bộ trưởng Quốc Phòng Mỹ Donald Rumsfeld đề cập", []),  # ``Quốc Phòng`` is one word
+    ],
+)
+def test_numbered_companies(raw: str, expected: list[str]) -> None:
+    assert orgs(raw) == expected

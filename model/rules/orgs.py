@@ -245,12 +245,13 @@ class _Parser(HeadParser):
             inner = any(c.isupper() for c in first.text[1:])
             ok = inner or (not single and brand_like(first.text))
             return (e + 1 if single else e + 2) if ok else None
-        # two words only when the second is a country tag or a corporate suffix
-        # (``Seaprodex VN``); ``(ASEAN Heritage Parks)`` names something else.
+        # two words only when the second is a country tag, a corporate suffix or a unit
+        # number (``Seaprodex VN``); ``(ASEAN Heritage Parks)`` names something else.
         if single or not brand_like(first.text) or e + 3 >= self.n or t[e + 3].text != ")":
             return None
         second = t[e + 2].text
-        ok = t[e + 2].joined and (second == "VN" or second in lex.CORPORATE_SUFFIXES)
+        ok = t[e + 2].joined and (second == "VN" or second in lex.CORPORATE_SUFFIXES
+                                  or (second.isdigit() and len(second) <= 3))  # ``Cienco 6``
         return e + 3 if ok else None
 
     def byline(self, i: int) -> int | None:

@@ -42,6 +42,8 @@ _NOT_BODIES = frozenset(
      ("trường", "chinh"), ("ban", "nha"), ("ban", "mê"), ("hội", "báo"), ("viện", "dẫn"),
      ("viện", "trợ")}
 )
+# Syllable + head that make one word (``Tây Ban Nha``, ``bộ Quốc Phòng``, ``Hải Phòng``).
+_PREV_COMPOUNDS = frozenset({("tây", "ban"), ("quốc", "phòng"), ("hải", "phòng"), ("quốc", "hội")})
 # Descriptors with which ``Ban`` is an event or working committee unless completed.
 _BAN_NEEDS_PARENT = frozenset({"tổ chức", "kiểm tra", "quản lý dự án", "quản lý", "chỉ đạo"})
 # ``Đoàn`` + these is a working delegation (``Đoàn kiểm tra liên ngành``) unless completed.
@@ -187,8 +189,8 @@ class HeadParser(NameParser):
                 return None
         if self._ok(j) and (hlow, self.t[j].low) in _NOT_BODIES:
             return None
-        if hlow == "ban" and i > 0 and self.t[i - 1].low == "tây":
-            return None
+        if i > 0 and (self.t[i - 1].low, hlow) in _PREV_COMPOUNDS:
+            return None  # ``Tây Ban Nha``, ``Quốc Phòng``, ``Hải Phòng``: not a head
         if not self.t[i].cap and hlow in _COMPANY_HEADS and not LEGAL.match(self.t, j):
             # ``tập đoàn [NIDEC]``: a lower-case head right before the name stays
             # outside it (the driver tags the name); ``công ty phân lân Văn Điển``
@@ -209,6 +211,8 @@ class HeadParser(NameParser):
                 ROMAN.fullmatch(self.t[j].text) or (self.t[j].text.isdigit()
                                                     and len(self.t[j].text) <= 2)):
             return j + 1  # ``Tổng cục IV``, ``Quân khu 7``
+        if d is None and hlow in _COMPANY_HEADS and self._ok(j) and self._unit_number(j):
+            return j + 1  # ``Công ty 621``: a numbered (often army-run) company
         if d is None and hlow in lex.LOWER_DESC_HEADS:
             return self.lower_desc(j, hlow)
         if hlow == "cơ quan" and d is None:
@@ -271,6 +275,11 @@ class HeadParser(NameParser):
             k += 1
         if k == j:
             return None
+        if self._ok(k) and self._unit_number(k):
+            # ``Tổng công ty xây dựng công trình giao thông 6``, ``… tổng hợp số 7 Quảng Trạch``
+            k += 1
+            if not self._ok(k) or not self.t[k].cap:
+                return k
         if self._ok(k) and (self.t[k].cap or LEVELS.match(self.t, k)):
             if self._starts_body(k):
                 par = self.parent(k)
@@ -296,6 +305,14 @@ class HeadParser(NameParser):
         if hlow in lex.LOWER_DESC_BARE_OK and (k - j <= 3) and self._stops_after(k):
             return k
         return None
+
+    def _unit_number(self, k: int) -> bool:
+        """Token ``k`` is a number that names a unit, not a count (``5 năm``) or a date."""
+        t = self.t
+        return (t[k].text.isdigit() and len(t[k].text) <= 3
+                and not (k + 1 < self.n and t[k + 1].low in lex.MEASURE_WORDS)
+                and not (k + 1 < self.n and t[k + 1].text in "/.,-" and t[k + 1].joined
+                         and k + 2 < self.n and t[k + 2].text.isdigit()))
 
     def judicial(self, i: int) -> int | None:
         """A trial panel or investigation agency, bare or with its court or ministry."""
