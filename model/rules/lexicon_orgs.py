@@ -105,6 +105,7 @@ PEOPLE_BODIES: tuple[str, ...] = (
     "Trung tâm Y tế", "Ban Quản lý Khu kinh tế", "Ban Quản lý các khu công nghiệp",
     "Hội Nhà báo", "Hội Doanh nghiệp", "Hội Luật gia", "Liên minh Hợp tác xã",
     "Cảnh sát", "Quân đội", "Cảnh sát biển", "Viện KSND", "Tòa án quân sự", "Viện kiểm sát",
+    "Tòa án",
     "Quỹ Đầu tư phát triển", "Quĩ Đầu tư phát triển", "Quỹ Phát triển đất",
 )
 # Of these, the ones that stand for one body even with no place after them.
@@ -120,7 +121,7 @@ PEOPLE_BODIES_BARE_OK: frozenset[str] = frozenset(
 )
 # Of these, the ones whose completion may be a bare proper name (no level word).
 PEOPLE_BODIES_NAME_OK: frozenset[str] = frozenset(
-    {"UBND", "HĐND", "Công an", "Ủy ban nhân dân", "Hội đồng nhân dân", "Ủy ban MTTQ"}
+    {"UBND", "HĐND", "Công an", "Ủy ban nhân dân", "Hội đồng nhân dân", "Ủy ban MTTQ", "Tòa án"}
 )
 # Complements written in lower case that still belong to the name.
 COURT_LEVELS: tuple[str, ...] = ("tối cao", "cấp cao")
@@ -158,7 +159,8 @@ FIXED_TAKE_NAME: frozenset[str] = frozenset({"Quốc hội", "Chính phủ"})
 JUDICIAL_BODIES: tuple[str, ...] = (
     "Hội đồng xét xử", "HĐXX", "Cơ quan điều tra", "Cơ quan Cảnh sát điều tra",
     "Cơ quan CSĐT", "Cơ quan An ninh điều tra", "Cơ quan ANĐT", "CQĐT", "CQCSĐT", "CQANĐT",
-    "Tòa phúc thẩm", "Tòa Phúc thẩm", "Tòa án quân sự",
+    "Tòa phúc thẩm", "Tòa Phúc thẩm", "Tòa án quân sự", "Tòa Hình sự", "Tòa Dân sự",
+    "Tòa Kinh tế", "Tòa Lao động", "Tòa Hành chính", "Tòa Hôn nhân và Gia đình",
 )
 # Bodies of a congress or an assembly session (``Đoàn Thư ký``, ``Ban Kiểm phiếu``):
 # tagged bare, completed by a parent body when one follows.
@@ -166,6 +168,30 @@ CONGRESS_BODIES: tuple[str, ...] = (
     "Đoàn Chủ tịch", "Đoàn Thư ký", "Ban Thư ký", "Tổ Thư ký", "Ban Kiểm phiếu",
     "Ban Thẩm tra tư cách đại biểu", "Ban Thẩm tra tư cách", "Ủy ban Thẩm tra tư cách",
 )
+# Words that start the subject phrase of a police unit or a board, after its
+# descriptor (``Cục Cảnh sát điều tra tội phạm về ma túy``), and lower-case words
+# that end it (a predicate follows: ``… về ma túy phối hợp với …``).
+SUBJECT_MARKERS: tuple[str, ...] = (
+    "tội phạm về", "tội phạm", "về", "phòng, chống", "phòng chống", "quản lý hành chính về",
+)
+SUBJECT_STOPS: frozenset[str] = frozenset(
+    "đề yêu cho ký trao gửi phối tiến khởi bắt triệu phát tạm xác làm chủ tổ thông tiếp vừa "
+    "đã đang sẽ cũng nói cho là có đến ngày năm tháng khóa khoá".split()
+)
+# Words after a number that make it a count, not part of a place name (``5 năm``).
+MEASURE_WORDS: frozenset[str] = frozenset(
+    "năm tháng ngày giờ tuần quý người hộ tỷ tỉ triệu nghìn ngàn lần km ha m % cái chiếc "
+    "đồng dự công xã phường thôn".split()
+)
+# Descriptors (lower-cased) after which a subject phrase may follow.
+SUBJECT_DESCRIPTORS: frozenset[str] = frozenset(
+    {"cảnh sát điều tra", "csđt", "cảnh sát", "an ninh điều tra", "anđt", "an ninh",
+     "cảnh sát kinh tế", "cảnh sát hình sự", "cảnh sát môi trường", "cảnh sát quản lý hành chính",
+     "điều tra", "chỉ đạo"}
+)
+# Abbreviations of a Party body that take ``Đảng`` after them (``BCHTƯ Đảng``).
+ABBREVIATIONS_TAKE_PARTY: frozenset[str] = frozenset({"BCHTƯ", "BCHTW", "UBKTTƯ", "UBKTTW"})
+
 # Police and project-board codes that stand for one unit (``C14``, ``PC15``, ``PMU 18``):
 # a prefix glued to a two-digit number, maybe a letter (``C16B``).
 UNIT_CODE_PREFIXES: frozenset[str] = frozenset({"C", "PC", "PA", "PK", "PV", "PX", "PH"})
@@ -196,7 +222,8 @@ DESC_HEADS: tuple[str, ...] = (
     "Quân đoàn", "Sư đoàn", "Bộ đội", "Cảnh sát", "Tổng Liên đoàn", "Thông tấn xã",
     "Hợp tác xã", "Ban Quản lý", "Ban quản lý", "Ban Chỉ đạo", "Ban chỉ đạo",
     "Văn phòng", "Cơ quan", "Xí nghiệp", "Nông trường", "Lâm trường", "Câu lạc bộ", "CLB",
-    "Liên bộ", "Tổng hội", "Quĩ", "Hãng", "Hãng thông tấn",
+    "Liên bộ", "Tổng hội", "Quĩ", "Hãng", "Hãng thông tấn", "Đội", "Liên minh", "Cty", "CTy",
+    "TCT", "HTX",
 )
 # Company heads that also head a name written in lower case (``công ty phân lân Văn Điển``).
 LOWER_CASE_HEADS: tuple[str, ...] = ("công ty", "tổng công ty", "tập đoàn", "ngân hàng",
@@ -214,20 +241,32 @@ COMPOUND_FIRSTS: frozenset[str] = frozenset(
 # ``Quỹ đầu tư phát triển đô thị TP.HCM``); associations also before a predicate
 # (``Hiệp hội giấy đề nghị``).
 LOWER_DESC_HEADS: frozenset[str] = frozenset(
-    {"công ty", "tổng công ty", "xí nghiệp", "nông trường", "lâm trường", "hợp tác xã",
-     "quỹ", "quĩ", "hiệp hội", "tổng hội", "liên đoàn", "ngân hàng", "tập đoàn"}
+    {"công ty", "tổng công ty", "xí nghiệp", "nông trường", "lâm trường", "hợp tác xã", "cty",
+     "tct", "htx",
+     "quỹ", "quĩ", "hiệp hội", "tổng hội", "liên đoàn", "ngân hàng", "tập đoàn", "trung tâm",
+     "viện", "ban quản lý"}
 )
 LOWER_DESC_BARE_OK: frozenset[str] = frozenset({"hiệp hội", "tổng hội"})
+# Words that follow a complete noun phrase (a preposition or a sentence adverb): a
+# short lower-case descriptor may end right before them (``Viện Khoa học hình sự cũng``).
+NAME_END_WORDS: frozenset[str] = frozenset("thuộc của tại ở cũng đã sẽ đang vừa".split())
+# Trades whose first syllable also starts verbs (``vận tải``, not ``vận động``).
+TRADE_BIGRAMS: frozenset[tuple[str, str]] = frozenset(
+    {("vận", "tải"), ("thực", "phẩm"), ("xuất", "nhập"), ("chuyển", "phát"), ("cấp", "nước"),
+     ("cấp", "thoát"), ("thu", "mua"), ("giải", "trí"), ("bảo", "hiểm"), ("dự", "trữ")}
+)
 # Heads whose proper name may be one word (``Câu lạc bộ Paris``, ``Xí nghiệp Hòa Bình``).
 SINGLE_NAME_HEADS: frozenset[str] = frozenset(
     {"công ty", "tổng công ty", "tập đoàn", "ngân hàng", "báo", "tạp chí", "câu lạc bộ", "clb",
+     "cty", "tct", "htx",
      "xí nghiệp", "nông trường", "lâm trường", "hiệp hội", "tổng hội", "hãng",
      "hãng thông tấn"}
 )
 # Heads that only take a descriptor from the lexicon (too ambiguous otherwise:
 # ``Vụ án``, ``Quỹ đất``, ``Đoàn công tác``).
 LEXICON_ONLY_HEADS: frozenset[str] = frozenset(
-    {"Vụ", "Quỹ", "Quĩ", "Cơ quan", "Bộ đội", "Cảnh sát", "Hội đồng", "Ủy ban", "Đoàn"}
+    {"Vụ", "Quỹ", "Quĩ", "Cơ quan", "Bộ đội", "Cảnh sát", "Hội đồng", "Ủy ban", "Đoàn", "Đội",
+     "Liên minh"}
 )
 # Heads whose body needs its completing place or parent (``Đảng bộ Quân sự tỉnh``
 # is a body, ``Ban Chỉ đạo`` alone is not).
@@ -260,7 +299,9 @@ DESCRIPTORS: tuple[str, ...] = (
     "Kinh tế, Hạ tầng và Đô thị", "Văn hóa - Xã hội", "Văn hóa, Khoa học và Giáo dục",
     # agencies
     "Thuế", "Hải quan", "Viễn thông", "Thú y", "Thống kê", "Quản lý thị trường", "Kiểm lâm",
-    "Cảnh sát giao thông", "Cảnh sát điều tra", "An ninh điều tra",
+    "Cảnh sát giao thông", "Cảnh sát điều tra", "An ninh điều tra", "CSĐT", "ANĐT",
+    "Cảnh sát kinh tế", "Cảnh sát hình sự", "Cảnh sát môi trường", "Cảnh sát quản lý hành chính",
+    "Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ", "Cảnh sát PCCC và CNCH",
     "Pháp chế", "Tổ chức cán bộ", "Kế hoạch - Tài chính", "Hợp tác quốc tế", "Bảo vệ thực vật",
     "Chăn nuôi", "Trồng trọt", "Đường bộ Việt Nam", "Hàng hải Việt Nam", "Hàng không Việt Nam",
     "Đường sắt Việt Nam", "Quản lý xây dựng", "Quản lý đất đai", "Phòng cháy chữa cháy",
@@ -271,6 +312,9 @@ DESCRIPTORS: tuple[str, ...] = (
     "Tài chính doanh nghiệp", "Đầu tư", "Chứng khoán", "Bảo hiểm", "Kho bạc",
     "Đổi mới doanh nghiệp", "Đổi mới và Phát triển doanh nghiệp", "Xuất nhập khẩu",
     "Quản lý cạnh tranh", "Phòng vệ thương mại", "Công nghiệp nhẹ", "Công nghiệp nặng",
+    "Cảnh sát", "An ninh", "Xây dựng lực lượng", "Hậu cần - Kỹ thuật", "Luật sư", "Năng lượng",
+    "Sinh viên", "Nạn nhân chất độc da cam/dioxin Việt Nam", "Bảo trợ người tàn tật và trẻ mồ côi",
+    "Thể dục Thể thao", "Đất đai", "Kế hoạch Tài chính", "Liên hợp",
     # Party boards / committee bodies
     "Tuyên giáo và Dân vận", "Tuyên giáo", "Dân vận", "Tổ chức", "Đối ngoại", "Kiểm tra",
     "Chính sách, chiến lược", "Bảo vệ, chăm sóc sức khỏe cán bộ", "Bảo vệ sức khỏe cán bộ",
@@ -339,7 +383,8 @@ STEERING_TOPICS: tuple[str, ...] = (
 # School types after ``Trường`` (``Trường Sa``, ``Trường Sơn`` are places).
 SCHOOL_TYPES: tuple[str, ...] = (
     "Đại học", "ĐH", "ĐHDL", "Cao đẳng", "CĐ", "THPT", "THCS", "Tiểu học", "TH", "Mầm non", "MN",
-    "Trung cấp", "Chính trị", "Sĩ quan", "Quân sự", "Bồi dưỡng", "Phổ thông", "PTDTNT",
+    "THPT chuyên", "Trung học phổ thông chuyên", "Trung cấp", "Chính trị", "Sĩ quan", "Quân sự",
+    "Bồi dưỡng", "Phổ thông", "PTDTNT",
     "Dân tộc nội trú",
 )
 
@@ -369,6 +414,9 @@ BYLINE_ONLY: frozenset[str] = frozenset({"NLĐ"})
 # Place heads that name a facility; a capitalised name after its product words
 # is the company that owns it (``Nhà máy ô tô Thành Công``).
 FACILITY_HEADS: tuple[str, ...] = ("Nhà máy", "nhà máy")
+# First words of heads that also name a building; after ``dự án``/``công trình`` they
+# name the project's facility (``dự án Trung tâm Hội nghị tỉnh``).
+FACILITY_TYPE_HEADS: frozenset[str] = frozenset({"trung", "trường", "bệnh", "nhà", "khu"})
 # Product words after which the facility is named by its place, not its owner.
 FACILITY_PLACE_WORDS: frozenset[str] = frozenset(
     {"điện", "nhiệt", "thủy", "thuỷ", "gió", "mặt", "trời", "lọc", "hóa", "dầu", "nước"}
@@ -387,6 +435,12 @@ GENERIC_ORG_NOUNS: tuple[str, ...] = (
 # Of these, the ones too common as plain nouns (``trên cơ sở``): their name must look
 # like a coined or foreign name (``cơ sở giáo dục Kenta``, ``tổ chức SITC``).
 WEAK_GENERIC_NOUNS: frozenset[str] = frozenset({"cơ sở", "đài"})
+# Of these, the newspapers: their name follows at once (``tờ báo Sin Chew Daily``).
+NAME_AT_ONCE_NOUNS: frozenset[str] = frozenset({"tờ báo", "nhật báo", "tuần báo", "báo điện tử"})
+# Words right before a foreign name that present it as an organisation (``đảng``).
+ACRONYM_CONTEXT: frozenset[str] = frozenset(
+    {"đảng", "hãng", "đoàn", "gia", "ty", "hàng", "chức", "hội", "nhóm", "quỹ"}
+)
 # Syllables before which a generic noun is the end of another word (``thông báo``,
 # ``cơ sở`` in ``trụ sở``): the description does not start there.
 GENERIC_COMPOUND_FIRSTS: frozenset[str] = frozenset(
@@ -403,7 +457,7 @@ NON_ORG_ACRONYMS: frozenset[str] = frozenset(
     "HĐQT HĐTV DN DNNN DNTN SME KCN KKT CCN BOT BT PPP THPT THCS ĐH CĐ ATGT ATTP PCCC HIV "
     "AIDS COVID TNGT GPMB NSNN XDCB NTM OCOP CSDL TP TX KT XH CN NN TW TƯ CP TNHH MTV TMCP "
     "CTCP ĐT ĐBQH HĐ UB QĐ NQ TT CV KH BC TB SMS CEO CFO CIF FOB VAT TTCK IPO M&A OTC "
-    "XNK TM DV SX XD TMDV SXTM".split()
+    "XNK TM DV SX XD TMDV SXTM FM AM TV GPS DVD CD USB ADSL GSM CDMA VĐV HLV CLB".split()
 )
 # Words that end a company's foreign name (``Shin Corp``, ``Advanced Info Service Pcl``).
 CORPORATE_SUFFIXES: frozenset[str] = frozenset(

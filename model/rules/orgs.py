@@ -17,6 +17,16 @@ sentence and adds the names that have no head noun: abbreviations in brackets,
 bylines, names after a generic description, foreign names. Every span carries
 the labelling function that made it (``Span.source`` = ``orgs.<function>``).
 
+Labelling functions (``Span.source``): ``orgs.fixed_name``, ``orgs.committee``,
+``orgs.people_body`` (UBND, Công an, courts … + place), ``orgs.relational`` (Ban
+Thường vụ + parent), ``orgs.head_noun`` (head + descriptor + completion),
+``orgs.lowercase`` (names written in lower case), ``orgs.abbreviation``,
+``orgs.judicial`` (trial panels, investigation agencies), ``orgs.congress``
+(congress bodies), ``orgs.code`` (C14, PC15, PMU 18), ``orgs.party``,
+``orgs.bracket_abbr``, ``orgs.bracket_name``, ``orgs.byline``, ``orgs.ellipsis``
+(``các Bộ Công an, GD-ĐT``), ``orgs.generic_head`` (``tập đoàn [NIDEC]``),
+``orgs.acronym``, ``orgs.corporate``, ``orgs.facility_owner``, ``orgs.doc_alias``.
+
 Input is one normalised sentence (``phogov.normalize``); spans are in its offsets.
 """
 
@@ -32,6 +42,7 @@ from phogov.rules.orgs_tokens import (
     FUNCTION_WORDS,
     GAZ,
     GENERIC_NOUNS,
+    GENERIC_PREV,
     HEADS,
     ROMAN,
     STRONG_VERBS,
@@ -84,15 +95,22 @@ class _Parser(HeadParser):
         if self._is_person_at(k) or self._in_code(k):
             return None
         q = k + 1
-        while q - k < 4 and self._capword(q) and t[q].text not in TITLE_STOP and not (
-                self._is_person_at(q)) and not GAZ.match(t, q):
-            q += 1
+        while q - k < 6:
+            if (self._capword(q) and t[q].text not in TITLE_STOP and not self._is_person_at(q)
+                    and not GAZ.match(t, q)):
+                q += 1
+            elif (q + 1 < self.n and t[q].text == "-" and t[q].start == t[q - 1].end
+                  and t[q + 1].start == t[q].end and t[q + 1].capword):
+                q += 2  # ``Volga-Dnepr``: one hyphenated name
+            else:
+                break
         if q < self.n and t[q].start == t[q - 1].end and t[q].text.isalnum():
             return None  # glued to more (``TF1``): not a whole name
         if self._ok(q) and t[q].word and not t[q].cap and not is_vietnamese_syllable(t[q].text):
             return None  # ``News of the world``: a foreign phrase goes on
-        if q - k == 1 and first in lex.RUN_STOP:
-            return None
+        if q - k == 1 and (first in lex.RUN_STOP or (
+                is_vietnamese_syllable(first) and self._ok(q) and t[q].word)):
+            return None  # ``công ty Hệ thống …``: one Vietnamese syllable starts a descriptor
         if coined_only and not any(brand_like(x.text) for x in t[k:q]):
             return None
         return q
@@ -100,11 +118,11 @@ class _Parser(HeadParser):
     def generic_head(self, i: int) -> tuple[int, int] | None:
         """``tập đoàn Canon``, ``tạp chí Mỹ Forbes``, ``cơ sở giáo dục Kenta``: the name
         after a lower-case description; the description stays outside."""
-        if self.t[i].cap:
-            return None
+        if self.t[i].cap or (i > 0 and (HEADS.match(self.t, i - 1) or (0, ""))[0] > i):
+            return None  # ``Tổng công ty``: inside a capitalised head
         m = GENERIC_NOUNS.match(self.t, i)
-        if not m:
-            return None
+        if not m or any(tok.cap for tok in self.t[i : m[0]]):
+            return None  # ``tờ Báo Người Lao Động``: the capital makes it part of the name
         k, noun = m
         if i > 0 and self.t[i - 1].low in lex.GENERIC_COMPOUND_FIRSTS:
             return None  # ``thông báo``, ``trụ sở``
@@ -129,7 +147,10 @@ class _Parser(HeadParser):
             k += 1
             skipped += 1
         # after a description (``hãng hàng không giá rẻ``) only a coined or foreign
-        # name is sure to be the organisation's, not a place or a product
+        # name is sure to be the organisation's, not a place or a product; newspapers
+        # take their name at once (``tờ báo trích lời Bill Gates`` quotes a person)
+        if skipped and noun in lex.NAME_AT_ONCE_NOUNS:
+            return None
         end = self._org_name_end(k, coined_only=skipped > 0)
         return (k, end) if end else None
 
@@ -166,6 +187,12 @@ class _Parser(HeadParser):
             q += 1
         if len(words) < 2 or not any(brand_like(t[w].text) for w in words):
             return None
+        # an organisation, not a product or a method (``Moon Secure (MS)``): a compound
+        # company name (``Rus-Invest-Tur``) or a generic noun before it (``đảng``, ``hãng``)
+        hyphenated = q - i > len(words)
+        before = i > 0 and (t[i - 1].low in lex.ACRONYM_CONTEXT or t[i - 1].text.isupper())
+        if not (hyphenated or before):
+            return None
         ab = self._bracketed_abbr(q, single=True)
         if ab is None:
             return None
@@ -177,7 +204,7 @@ class _Parser(HeadParser):
     def corporate(self, i: int) -> int | None:
         """``Shin Corp``: capitalised words ended by a corporate suffix."""
         t = self.t
-        if not t[i].capword or t[i].text in lex.CORPORATE_SUFFIXES or (
+        if not brand_like(t[i].text) or t[i].text in lex.CORPORATE_SUFFIXES or (
                 i > 0 and t[i - 1].capword and t[i].joined):
             return None
         for q in range(i + 1, min(i + 5, self.n)):
@@ -218,12 +245,13 @@ class _Parser(HeadParser):
             inner = any(c.isupper() for c in first.text[1:])
             ok = inner or (not single and brand_like(first.text))
             return (e + 1 if single else e + 2) if ok else None
-        # two words only when the second is a country tag or a corporate suffix
-        # (``Seaprodex VN``); ``(ASEAN Heritage Parks)`` names something else.
+        # two words only when the second is a country tag, a corporate suffix or a unit
+        # number (``Seaprodex VN``); ``(ASEAN Heritage Parks)`` names something else.
         if single or not brand_like(first.text) or e + 3 >= self.n or t[e + 3].text != ")":
             return None
         second = t[e + 2].text
-        ok = t[e + 2].joined and (second == "VN" or second in lex.CORPORATE_SUFFIXES)
+        ok = t[e + 2].joined and (second == "VN" or second in lex.CORPORATE_SUFFIXES
+                                  or (second.isdigit() and len(second) <= 3))  # ``Cienco 6``
         return e + 3 if ok else None
 
     def byline(self, i: int) -> int | None:
@@ -248,14 +276,6 @@ class _Parser(HeadParser):
             e = d[0]
         return out
 
-    def _in_code(self, i: int) -> bool:
-        """Token ``i`` is glued to ``-`` or ``/`` (``12/KH-UBND``): a document code."""
-        t = self.t
-        before = i > 0 and t[i - 1].text in "-/" and t[i - 1].end == t[i].start
-        after = i + 1 < self.n and t[i + 1].text in "-/" and t[i + 1].start == t[i].end
-        return before or (after and t[i].text.isupper() and i + 2 < self.n
-                          and t[i + 2].start == t[i + 1].end and t[i + 2].text.isupper())
-
     # --- driver ----------------------------------------------------------------
     def _body(self, i: int, e: int, out: list[_Found]) -> int:
         """Record the body [i, e) and what follows it: abbreviation, elided ministries."""
@@ -267,6 +287,33 @@ class _Parser(HeadParser):
         items = self.ellipsis(e)
         out.extend(items)
         return items[-1][1] if items else e
+
+    def _indefinite(self, i: int) -> bool:
+        """A lower-case head after a count or ``một``: a kind of body, not a named one."""
+        t = self.t
+        return (not t[i].cap and i > 0 and (t[i - 1].text.isdigit() or t[i - 1].low == "một"
+                                             or t[i - 1].low in GENERIC_PREV))
+
+    def _names_a_facility(self, i: int) -> bool:
+        """A facility-type head right after ``dự án``/``công trình``: the name of a
+        project or a building, not a body (ANNOTATION.md: projects are not tagged)."""
+        t = self.t
+        if t[i].low not in lex.FACILITY_TYPE_HEADS:
+            return False
+        for k in range(i - 1, max(0, i - 4), -1):  # ``dự án (đầu tư) Trung tâm …``
+            if t[k].cap or not t[k].word:
+                return False
+            if t[k].low in ("án", "trình") and t[k - 1].low in ("dự", "công"):
+                return True
+        return False
+
+    def _after_name(self, e: int, out: list[_Found]) -> int:
+        """A bracketed abbreviation right after a name found without a head noun."""
+        ab = self._bracketed_abbr(e)
+        if ab is None:
+            return e
+        out.append((e + 1, ab, "orgs.bracket_abbr"))
+        return ab + 1
 
     def _headless(self, i: int, out: list[_Found]) -> int | None:
         """Names without a head noun starting at ``i``; the index to go on from, or None."""
@@ -284,11 +331,11 @@ class _Parser(HeadParser):
         gh = self.generic_head(i)
         if gh:
             out.append((gh[0], gh[1], "orgs.generic_head"))
-            return gh[1]
+            return self._after_name(gh[1], out)
         corp = self.corporate(i)
         if corp:
             out.append((i, corp, "orgs.corporate"))
-            return corp
+            return self._after_name(corp, out)
         fac = self.facility_owner(i)
         if fac:
             out.append((fac[0], fac[1], "orgs.facility_owner"))
@@ -306,6 +353,12 @@ class _Parser(HeadParser):
                 i = nxt_i if nxt_i is not None else i + 1
                 continue
             e = self.org(i)
+            if e is not None and self._indefinite(i):
+                i = e  # ``22 công ty máy tính hàng đầu VN``: companies of a kind, not a name
+                continue
+            if e is not None and self._names_a_facility(i):
+                i = e  # ``dự án Trung tâm Chế biến thủy sản``: the project's facility
+                continue
             bn = self.bracket_name(i)
             if bn and (e is None or bn[0] > e):
                 out.append((i, bn[0], "orgs.bracket_name"))

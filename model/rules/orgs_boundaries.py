@@ -26,11 +26,15 @@ from phogov.rules.orgs_tokens import (
     RELATIONAL,
     ROMAN,
     STRONG_VERBS,
+    SUBJECTS,
     TITLE_STOP,
     VERB_STARTS,
     brand_like,
     tokenize,
 )
+
+# Title starts that also start place names when a capitalised syllable follows.
+_PLACE_TITLE_STARTS = frozenset({"Thủ", "Đại", "Thượng", "Trung"})
 
 
 class NameParser:
@@ -70,6 +74,14 @@ class NameParser:
             return m[0]
         return None
 
+    def _in_code(self, i: int) -> bool:
+        """Token ``i`` is glued to ``-`` or ``/`` (``12/KH-UBND``): a document code."""
+        t = self.t
+        before = i > 0 and t[i - 1].text in "-/" and t[i - 1].end == t[i].start
+        after = i + 1 < self.n and t[i + 1].text in "-/" and t[i + 1].start == t[i].end
+        return before or (after and t[i].text.isupper() and i + 2 < self.n
+                          and t[i + 2].start == t[i + 1].end and t[i + 2].text.isupper())
+
     # --- places and names ------------------------------------------------------
     def name_run(self, p: int, after_level: bool) -> int | None:
         """A proper name (capitalised syllables) that completes a body or a place."""
@@ -79,8 +91,10 @@ class NameParser:
         if gaz:
             return gaz
         first = self.t[p].text
-        if first in TITLE_STOP or (first == "Đồng" and self._ok(p + 1)
-                                   and self.t[p + 1].low == "chí"):
+        place_like = (first in _PLACE_TITLE_STARTS and self._capword(p + 1)
+                      and self.t[p + 1].text not in TITLE_STOP)  # ``Thủ Đức``, ``Đại Lộc``
+        if (first in TITLE_STOP and not place_like) or (
+                first == "Đồng" and self._ok(p + 1) and self.t[p + 1].low == "chí"):
             return None
         if not after_level and first in lex.RUN_STOP:
             return None
@@ -94,6 +108,44 @@ class NameParser:
             if self._is_person_at(k) and q - k >= 3:
                 return k  # ``Hải Phòng Trần Lưu Quang``; ``Nam Thái Sơn`` stays a place
         return min(q, p + 4)
+
+    def _place_number(self, e: int) -> int:
+        """``xã Gia Tân 1``: a small number after a place name belongs to it, unless it
+        counts something (``huyện Ba Vì 5 năm qua``)."""
+        t = self.t
+        if (self._ok(e) and t[e].text.isdigit() and len(t[e].text) <= 2
+                and not (e + 1 < self.n and t[e + 1].low in lex.MEASURE_WORDS)
+                and not (e + 1 < self.n and t[e + 1].text in "/.,-" and t[e + 1].joined
+                         and e + 2 < self.n and t[e + 2].text.isdigit())):
+            return e + 1
+        return e
+
+    def subject_phrase(self, p: int) -> int | None:
+        """``tội phạm về trật tự quản lý kinh tế và chức vụ``: what a police unit or a
+        steering board deals with, written in lower case after its descriptor
+        (ANNOTATION.md: "a body's name keeps its subject phrase", commas included).
+        It starts with a subject marker and ends before a capital, a bracket, a verb
+        or a clause; None when no marker starts at ``p``."""
+        m = SUBJECTS.match(self.t, p) if self._ok(p) else None
+        if not m:
+            return None
+        k = last = m[0]
+        while k < self.n and k - p < 16 and self.t[k].joined:
+            tok = self.t[k]
+            if tok.word and not tok.cap and tok.low not in lex.SUBJECT_STOPS and (
+                    tok.low not in FUNCTION_WORDS or tok.low in ("về", "và")):
+                k += 1
+                if tok.low not in ("về", "và"):
+                    last = k
+                continue
+            if tok.low == "," and self._ok(k + 1) and self.t[k + 1].word and not self.t[k + 1].cap:
+                k += 1
+                continue
+            break
+        if last < self.n and self._capword(last) and not (
+                self._starts_body(last) or self._boundary(last) or GAZ.match(self.t, last)):
+            return None  # the subject runs on into a proper name: its end is unclear
+        return last if last > m[0] or m[1] == "tội phạm" else None
 
     def place(self, p: int, name_ok: bool) -> int | None:
         """A completing place: level word + name, bare level, or a known/proper name."""
@@ -111,7 +163,7 @@ class NameParser:
                     return gaz
                 run = self.name_run(q, after_level=True)
                 if run:
-                    return run
+                    return self._place_number(run)
                 if self.t[q].text.isdigit():
                     return q + 1
             if phrase.lower() in lex.BARE_LEVELS:
@@ -136,14 +188,15 @@ class NameParser:
         # only start a parent when they parse as a body of their own.
         return self._starts_body(p) and self.org(p) is not None
 
-    def group(self, p: int) -> int | None:
+    def group(self, p: int, named_only: bool = False) -> int | None:
         """Fallback descriptor piece, when no lexicon descriptor fits.
 
         ``Cap Cap…`` (``Việt Nam``, ``Thành Công``); ``Cap lower…`` up to five
         syllables when a name or place follows (``Gốm xây dựng Hạ Long``);
         ``Cap lower`` before punctuation or a predicate (``Viễn thông, …``);
         ``Cap`` alone before a predicate (``Jobrus đề nghị``). Anything else is
-        left untagged rather than cut at a guessed boundary.
+        left untagged rather than cut at a guessed boundary. ``named_only``: only a
+        piece that a name or place follows (to extend a lexicon descriptor).
         """
         if not self._capword(p) or self.t[p].text in TITLE_STOP:
             return None
@@ -176,6 +229,14 @@ class NameParser:
                 self.t[x].low in VERB_STARTS for x in range(q + 1, end)
             ):
                 return end
+        if named_only:
+            return None
+        for end in range(q + len(lowers), q + 1, -1):
+            # ``Công ty Vật tư tổng hợp, …``: a short lower-case tail right before a
+            # punctuation mark, with no verb inside it
+            if end - q <= 3 and self._hard_stop(end) and not any(
+                    self.t[x].low in VERB_STARTS for x in range(q + 1, end)):
+                return end
         if lowers and self._stops_after(q + 1):
             return q + 1
         if self._ok(q) and self.t[q].low in FUNCTION_WORDS | STRONG_VERBS:
@@ -190,6 +251,14 @@ class NameParser:
             return True
         return self.t[k].low in ("và", "-") and self._capword(k + 1)
 
+    def _hard_stop(self, k: int) -> bool:
+        """The sentence ends at ``k``, a punctuation mark comes, or a word that only
+        follows a complete noun phrase (``thuộc``, ``của``, ``cũng``)."""
+        if k >= self.n:
+            return True
+        tok = self.t[k]
+        return tok.text in ",.;:()-–—\"" or tok.low in lex.NAME_END_WORDS
+
     def _stops_after(self, k: int) -> bool:
         """Nothing lower-case that could continue a descriptor comes at ``k``."""
         if not self._ok(k) or self.t[k].text.isdigit():
@@ -198,19 +267,24 @@ class NameParser:
             return True
         return self.t[k].low in VERB_STARTS or bool(LEVELS.match(self.t, k))
 
-    def desc_chain(self, p: int, fallback: bool,
-                   any_case: bool = False) -> tuple[int, str] | None:
+    def desc_chain(self, p: int, fallback: bool, any_case: bool = False,
+                   extend: bool = False) -> tuple[int, str] | None:
         """Descriptor pieces joined by space, ``và``, ``-``, ``&``: (end, first piece text).
 
         A comma never continues it (``Cục Viễn thông, Bộ …`` are two bodies);
         comma lists inside one name (``Văn hóa, Thể thao và Du lịch``) are lexicon phrases.
-        ``any_case``: lexicon descriptors also match in lower case (``Bộ kế hoạch và đầu tư``).
+        ``any_case``: lexicon descriptors also match in lower case (``Bộ kế hoạch và đầu tư``);
+        ``extend``: a lexicon descriptor may run on in lower case up to a name or place
+        (``Sở Lao động thương binh xã hội Hà Nội``).
         """
         end: int | None = None
         first = ""
         while self._ok(p) and not self._boundary(p):
             d = DESCS.match(self.t, p) or (DESCS_ANY.match(self.t, p) if any_case else None)
             q = d[0] if d else (self.group(p) if fallback else None)
+            if d and extend and self._ok(q) and self.t[q].word and not self.t[q].cap:
+                # ``Trung tâm An ninh mạng BKIS``: the name goes on past the lexicon phrase
+                q = max(q, self.group(p, named_only=True) or 0)
             if q is None:
                 break
             if end is None:

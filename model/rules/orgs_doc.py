@@ -62,7 +62,8 @@ class OrgMemory:
 
     def find(self, text: str) -> list[Span]:
         """The sentence's own ORG spans plus recurring aliases outside them."""
-        spans = list(self._found.get(text) or find_sentence(text))
+        found = self._found.get(text)
+        spans = list(found if found is not None else find_sentence(text))
         if not self._alias_toks:
             return spans
         p = _Parser(text)
@@ -84,6 +85,8 @@ class OrgMemory:
         t = p.t
         if p._in_code(i) or (i > 0 and t[i - 1].end == t[i].start and t[i - 1].word):
             return None
+        if i > 0 and t[i].joined and brand_like(t[i - 1].text) and not t[i - 1].text.isupper():
+            return None  # ``Eginhard Vietz``: part of a longer foreign name (a person's)
         for parts in self._alias_toks:
             end = i + len(parts)
             if end > p.n or any(t[i + k].text != parts[k] for k in range(len(parts))):
@@ -93,5 +96,9 @@ class OrgMemory:
                 continue
             if end < p.n and t[end].start == t[end - 1].end and t[end].word:
                 continue  # glued to more letters: a longer word
+            if (i > 0 and t[i - 1].text == "@") or (
+                    end + 1 < p.n and t[end].text == "." and t[end].start == t[end - 1].end
+                    and t[end + 1].start == t[end].end and t[end + 1].word):
+                continue  # ``info@Vietz.com``: an address
             return end
         return None

@@ -15,8 +15,10 @@ from phogov.rules.orgs_tokens import (
     CONGRESS,
     COURT_LEVELS,
     DESCS,
+    DESCS_ANY,
     FIXED,
     FUNCTION_WORDS,
+    GAZ,
     GENERIC,
     HEADS,
     JUDICIAL,
@@ -25,6 +27,7 @@ from phogov.rules.orgs_tokens import (
     LOWER_FIXED,
     PEOPLE,
     RELATIONAL,
+    ROMAN,
     SCHOOLS,
     STRONG_VERBS,
     TITLE_PREV,
@@ -36,15 +39,29 @@ from phogov.rules.orgs_tokens import (
 # Head + one word that is a place or a common noun, not a body.
 _NOT_BODIES = frozenset(
     {("hội", "an"), ("đài", "loan"), ("trường", "sa"), ("trường", "sơn"), ("trường", "giang"),
-     ("trường", "chinh"), ("ban", "nha"), ("ban", "mê"), ("hội", "báo")}
+     ("trường", "chinh"), ("ban", "nha"), ("ban", "mê"), ("hội", "báo"), ("viện", "dẫn"),
+     ("viện", "trợ")}
 )
+# Syllable + head that make one word (``Tây Ban Nha``, ``bộ Quốc Phòng``, ``Hải Phòng``).
+_PREV_COMPOUNDS = frozenset({("tây", "ban"), ("quốc", "phòng"), ("hải", "phòng"), ("quốc", "hội")})
 # Descriptors with which ``Ban`` is an event or working committee unless completed.
 _BAN_NEEDS_PARENT = frozenset({"tổ chức", "kiểm tra", "quản lý dự án", "quản lý", "chỉ đạo"})
-_COMPANY_HEADS = frozenset({"công ty", "tổng công ty", "tập đoàn", "ngân hàng"})
-_COURTS = frozenset({"tòa án nhân dân", "tand", "viện kiểm sát nhân dân", "vksnd"})
+# ``Đoàn`` + these is a working delegation (``Đoàn kiểm tra liên ngành``) unless completed.
+_DOAN_NEEDS_PARENT = frozenset({"kiểm tra", "thanh tra", "giám sát", "công tác", "khảo sát"})
+_COMPANY_HEADS = frozenset({"công ty", "tổng công ty", "tập đoàn", "ngân hàng", "cty", "tct"})
+_COURTS = frozenset({"tòa án nhân dân", "tand", "viện kiểm sát nhân dân", "vksnd", "viện ksnd",
+                     "viện kiểm sát"})
 _PARENT_OK_HEADS = frozenset({"ủy ban", "hội đồng"})
 # Heads of state bodies whose descriptor may be written in lower case (``Bộ kế hoạch và đầu tư``).
 _STATE_HEADS = frozenset({"bộ", "liên bộ", "sở", "cục", "tổng cục"})
+# Heads whose lexicon descriptor may be written in lower case (``Phòng cảnh sát giao
+# thông``, ``Hội chữ thập đỏ``, ``Chi cục quản lý thị trường``, ``Đoàn luật sư``).
+_ANY_CASE_HEADS = _STATE_HEADS | {"chi cục", "phòng", "đội", "hội", "hiệp hội", "liên đoàn",
+                                  "viện"}
+# Heads that take a single abbreviation as their descriptor (``Sở GTCC``) or a
+# number (``Tổng cục IV``, ``Quân khu 7``).
+_ABBR_DESC_HEADS = frozenset({"sở", "cục", "tổng cục", "chi cục", "vụ", "viện"})
+_NUMBERED_HEADS = frozenset({"tổng cục", "quân khu", "quân đoàn", "sư đoàn", "cục"})
 # Words after ``Đảng`` that do not start a party's name (``Đảng, Nhà nước``).
 _NOT_PARTY_NAMES = frozenset({"Nhà", "Trung", "Chính", "Quốc", "Ủy", "Uỷ", "Bộ", "Đoàn"})
 
@@ -172,8 +189,8 @@ class HeadParser(NameParser):
                 return None
         if self._ok(j) and (hlow, self.t[j].low) in _NOT_BODIES:
             return None
-        if hlow == "ban" and i > 0 and self.t[i - 1].low == "tây":
-            return None
+        if i > 0 and (self.t[i - 1].low, hlow) in _PREV_COMPOUNDS:
+            return None  # ``Tây Ban Nha``, ``Quốc Phòng``, ``Hải Phòng``: not a head
         if not self.t[i].cap and hlow in _COMPANY_HEADS and not LEGAL.match(self.t, j):
             # ``tập đoàn [NIDEC]``: a lower-case head right before the name stays
             # outside it (the driver tags the name); ``công ty phân lân Văn Điển``
@@ -188,7 +205,14 @@ class HeadParser(NameParser):
             if lg:
                 j = lg[0]
         d = self.desc_chain(j, fallback=head not in lex.LEXICON_ONLY_HEADS,
-                            any_case=hlow in _STATE_HEADS)
+                            any_case=hlow in _ANY_CASE_HEADS,
+                            extend=hlow in _ANY_CASE_HEADS or hlow in lex.LOWER_DESC_HEADS)
+        if d is None and hlow in _NUMBERED_HEADS and self._ok(j) and (
+                ROMAN.fullmatch(self.t[j].text) or (self.t[j].text.isdigit()
+                                                    and len(self.t[j].text) <= 2)):
+            return j + 1  # ``Tổng cục IV``, ``Quân khu 7``
+        if d is None and hlow in _COMPANY_HEADS and self._ok(j) and self._unit_number(j):
+            return j + 1  # ``Công ty 621``: a numbered (often army-run) company
         if d is None and hlow in lex.LOWER_DESC_HEADS:
             return self.lower_desc(j, hlow)
         if hlow == "cơ quan" and d is None:
@@ -201,6 +225,9 @@ class HeadParser(NameParser):
             if more:
                 return more
         after = d[0] if d else j
+        if d and d[1] in lex.SUBJECT_DESCRIPTORS:
+            after = self.subject_phrase(after) or after  # ``Cục Cảnh sát điều tra tội phạm về …``
+            d = (after, d[1])
         comp = self.place(after, name_ok=False)
         if comp == GENERIC:
             return None
@@ -215,13 +242,18 @@ class HeadParser(NameParser):
             return None
         if hlow in _COMPANY_HEADS and not comp and self._ok(d[0]) and self.t[d[0]].text.isdigit():
             return d[0] + 1  # ``Công ty Cà phê 52``, ``Tổng công ty 36``
-        single = d[0] - j == 1 and not DESCS.match(self.t, j)
+        single = d[0] - j == 1 and not DESCS_ANY.match(self.t, j)
+        if (single and hlow in _ABBR_DESC_HEADS and len(self.t[j].text) >= 2
+                and self.t[j].text.isupper() and not self._in_code(j)):
+            single = False  # ``Sở GTCC``: an abbreviated department
         if single and not comp and hlow not in lex.SINGLE_NAME_HEADS:
             return None  # ``Hội Thống`` (a dyke), ``Phòng Hội``: too thin to be a body
         if hlow == "ban" and not comp:
             is_lex = DESCS.match(self.t, j) is not None
             if not is_lex or d[1] in _BAN_NEEDS_PARENT:
                 return None
+        if hlow == "đoàn" and not comp and d[1] in _DOAN_NEEDS_PARENT:
+            return None
         return comp or d[0]
 
     def lower_desc(self, j: int, hlow: str) -> int | None:
@@ -232,15 +264,22 @@ class HeadParser(NameParser):
         the phrase is a description (``Công ty sản xuất …``), not a name."""
         k = j
         while (k - j < 6 and self._ok(k) and self.t[k].word and not self.t[k].cap
-               and not LEVELS.match(self.t, k)):
+               and not (LEVELS.match(self.t, k) and self.place(k, False) is not None)):
             low = self.t[k].low
             # a predicate may start the run (``Công ty tham gia …``); inside it a verb
             # start is a compound's second syllable (``lương thực``, ``phát triển``).
-            if low in FUNCTION_WORDS or low in STRONG_VERBS or (k == j and low in VERB_STARTS):
+            trade = k + 1 < self.n and (low, self.t[k + 1].low) in lex.TRADE_BIGRAMS
+            if low in FUNCTION_WORDS or low in STRONG_VERBS or (
+                    k == j and low in VERB_STARTS and not trade):
                 break
             k += 1
         if k == j:
             return None
+        if self._ok(k) and self._unit_number(k):
+            # ``Tổng công ty xây dựng công trình giao thông 6``, ``… tổng hợp số 7 Quảng Trạch``
+            k += 1
+            if not self._ok(k) or not self.t[k].cap:
+                return k
         if self._ok(k) and (self.t[k].cap or LEVELS.match(self.t, k)):
             if self._starts_body(k):
                 par = self.parent(k)
@@ -251,20 +290,38 @@ class HeadParser(NameParser):
             run = self.name_run(k, after_level=True)  # the product words act as a level
             first = self.t[k].text
             if run and not (run - k == 1 and (first in lex.RUN_STOP or len(first) < 2
-                                              or first in lex.NON_ORG_ACRONYMS)):
+                                              or first.isupper())):
                 return run
-            return None
+            # ``Viện khoa học Nông nghiệp Hà Nội``: a capitalised field, then the place
+            d = self.desc_chain(k, fallback=True)
+            if d is None:
+                return None
+            pl = self.place(d[0], name_ok=False)
+            if pl and pl != GENERIC:
+                return max(pl, self.parent(d[0]) or 0)
+            ends_in_place = any((GAZ.match(self.t, x) or (0, ""))[0] == d[0]
+                                for x in range(k + 1, d[0]))
+            return d[0] if ends_in_place else None
         if hlow in lex.LOWER_DESC_BARE_OK and (k - j <= 3) and self._stops_after(k):
             return k
         return None
+
+    def _unit_number(self, k: int) -> bool:
+        """Token ``k`` is a number that names a unit, not a count (``5 năm``) or a date."""
+        t = self.t
+        return (t[k].text.isdigit() and len(t[k].text) <= 3
+                and not (k + 1 < self.n and t[k + 1].low in lex.MEASURE_WORDS)
+                and not (k + 1 < self.n and t[k + 1].text in "/.,-" and t[k + 1].joined
+                         and k + 2 < self.n and t[k + 2].text.isdigit()))
 
     def judicial(self, i: int) -> int | None:
         """A trial panel or investigation agency, bare or with its court or ministry."""
         m = JUDICIAL.match(self.t, i)
         if not m:
             return None
-        pl = self.place(m[0], name_ok=False)  # ``Cơ quan điều tra tỉnh Cao Bằng``
-        return max(m[0], self.parent(m[0]) or 0, pl if pl and pl != GENERIC else 0)
+        end = self.subject_phrase(m[0]) or m[0]  # ``Cơ quan CSĐT tội phạm về …``
+        pl = self.place(end, name_ok=False)  # ``Cơ quan điều tra tỉnh Cao Bằng``
+        return max(end, self.parent(end) or 0, pl if pl and pl != GENERIC else 0)
 
     def congress(self, i: int) -> int | None:
         """A congress body (``Đoàn Thư ký``), bare or with its parent body."""
@@ -339,6 +396,8 @@ class HeadParser(NameParser):
                 i + 2 < self.n and t[i + 1].text == "." and t[i + 1].start == t[i].end
                 and t[i + 2].start == t[i + 1].end and t[i + 2].word):
             return None  # ``tamsu@VnExpress.net``: an address, not the body
+        if tok in lex.ABBREVIATIONS_TAKE_PARTY and self._ok(i + 1) and t[i + 1].text == "Đảng":
+            return i + 2
         return i + 1
 
     def org(self, i: int) -> int | None:

@@ -23,7 +23,7 @@ GENERIC = -1  # a completion that makes the whole phrase generic (``xã, phườ
 FUNCTION_WORDS = frozenset(
     "và của đã đang sẽ vừa với cho tại về trong theo được bị là có không cũng thì mà này đó "
     "các những để từ đến trên dưới khóa khoá nhiệm lần năm tháng ngày cấp ở như đều còn rất "
-    "chỉ phải nên vì do nhằm trực thuộc làm tổ ban hành cùng".split()
+    "chỉ phải nên vì do nhằm trực thuộc làm tổ ban hành cùng phía mỗi hằng".split()
 )
 # First syllables of verbs that typically follow a body as its predicate; a
 # descriptor never runs into them (``Tập đoàn Jobrus đề nghị``).
@@ -35,7 +35,8 @@ VERB_STARTS = FUNCTION_WORDS | frozenset(
 # Unambiguous predicate starts: a bare capitalised name may end right before them.
 # Speech and stance verbs (``nói``, ``hỏi``, ``thừa nhận``) are among them.
 STRONG_VERBS = frozenset(
-    "đề yêu cho ký trao gửi nhấn khẳng kêu vừa đã đang sẽ cũng nói hỏi bày thừa mong".split()
+    "đề yêu cho ký trao gửi nhấn khẳng kêu vừa đã đang sẽ cũng nói hỏi bày thừa mong muốn cần"
+    .split()
 )
 # Capitalised words that start a title or form of address, never a name part.
 TITLE_STOP = frozenset(
@@ -162,6 +163,7 @@ JUDICIAL = Lexicon(lex.JUDICIAL_BODIES)
 CONGRESS = Lexicon(lex.CONGRESS_BODIES)
 LOWER_FIXED = Lexicon(lex.LOWER_FIXED_NAMES)
 GENERIC_NOUNS = Lexicon(lex.GENERIC_ORG_NOUNS)
+SUBJECTS = Lexicon(lex.SUBJECT_MARKERS)
 LEGAL = Lexicon(lex.LEGAL_FORMS)
 TOPICS = Lexicon(lex.STEERING_TOPICS)
 SCHOOLS = Lexicon(lex.SCHOOL_TYPES)
