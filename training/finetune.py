@@ -32,6 +32,7 @@ import numpy as np
 
 from phogov.encoding import POOL_MULTI_LABEL, SubwordEncoder, Window, pool_windows
 from phogov.segment import DEFAULT_SEGMENTER
+from phogov.spans import ids_to_tags
 from phogov.training.rows import rows_from_gold
 from phogov.types import NER_TAGS, TOPIC_LABELS
 
@@ -267,13 +268,13 @@ def ner_metrics(dev_rows: list[dict[str, Any]], dev: Encoded):
         preds = p.predictions[0] if isinstance(p.predictions, tuple) else p.predictions
         if preds.ndim == 3:
             preds = preds.argmax(-1)
-        pred_tags = [["O"] * len(row["words"]) for row in dev_rows]
+        pred_ids = [[-1] * len(row["words"]) for row in dev_rows]  # -1: no prediction, "O"
         for f, (r, win) in enumerate(dev.windows):
             for pos, wid in enumerate(win.word_ids):
                 if wid >= 0 and win.owned[wid - win.word_start] and pos < preds.shape[1]:
-                    k = int(preds[f, pos])
-                    pred_tags[r][wid] = NER_TAGS[k] if 0 <= k < len(NER_TAGS) else "O"
-        gold_tags = [[NER_TAGS[t] for t in row["ner_tags"]] for row in dev_rows]
+                    pred_ids[r][wid] = int(preds[f, pos])
+        pred_tags = [ids_to_tags(ids, NER_TAGS) for ids in pred_ids]
+        gold_tags = [ids_to_tags(row["ner_tags"], NER_TAGS) for row in dev_rows]
         return seqeval_scores(gold_tags, pred_tags)
 
     return compute

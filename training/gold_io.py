@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from phogov.errors import PhogovError
+from phogov.spans import tags_to_spans
 from phogov.types import ENTITY_LABELS, TOPIC_LABELS, Span
 
 MAX_LISTED_ERRORS = 50
@@ -466,35 +467,18 @@ def read_conll(path: str | Path) -> list[GoldSentence]:
 
 
 def _conll_sentence(doc: str, sent: int, tokens: list[tuple[int, str, str]]) -> GoldSentence:
-    pieces: list[str] = []
-    spans: list[Span] = []
+    """Tokens joined by single spaces; spans decoded by ``phogov.spans.tags_to_spans``
+    (a stray ``I-`` starts a span, IOB1-style, not an error)."""
+    units: list[tuple[int, int]] = []
     pos = 0
-    open_span: list | None = None  # [start, end, label]
-
-    def close() -> None:
-        nonlocal open_span
-        if open_span is not None:
-            a, b, label = open_span
-            spans.append(Span(a, b, label, "".join(pieces)[a:b]))
-            open_span = None
-
-    for _number, token, tag in tokens:
-        if pieces:
-            pieces.append(" ")
-            pos += 1
-        start, end = pos, pos + len(token)
-        pieces.append(token)
-        pos = end
-        prefix, _, label = tag.partition("-")
-        if prefix == "I" and open_span is not None and open_span[2] == label:
-            open_span[1] = end
-            continue
-        close()
-        if prefix in ("B", "I"):  # a stray I- starts a span (IOB1-style, not an error)
-            open_span = [start, end, label]
-    close()
-    text = "".join(pieces)
-    spans = [Span(s.start, s.end, s.label, text[s.start : s.end]) for s in spans]
+    for _number, token, _tag in tokens:
+        units.append((pos, pos + len(token)))
+        pos += len(token) + 1
+    text = " ".join(token for _number, token, _tag in tokens)
+    spans = [
+        Span(a, b, label, text[a:b])
+        for a, b, label, _score in tags_to_spans(units, [tag for _n, _t, tag in tokens])
+    ]
     return GoldSentence(doc, sent, text, spans, [], tokens[0][0])
 
 
