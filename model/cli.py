@@ -337,7 +337,7 @@ def cmd_train_topics(ns: argparse.Namespace) -> int:
 
 
 def cmd_export(ns: argparse.Namespace) -> int:
-    from phogov.modeling import export_model
+    from phogov.export import export_model
 
     out = export_model(ns.model, ns.out, half=not ns.fp32)
     size = sum(f.stat().st_size for f in out.rglob("*") if f.is_file())

@@ -141,7 +141,7 @@ def test_evaluation_batches_come_in_dataset_order(tmp_path, backbone):
     from datasets import Dataset
     from transformers import AutoModelForTokenClassification
 
-    from phogov.training.finetune import _training_arguments, ordered_eval_trainer_class
+    from phogov.training.trainer import _training_arguments, ordered_eval_trainer_class
 
     lengths = [3, 40, 2, 17, 5, 1, 33, 4, 25, 8, 12, 6]
     ds = Dataset.from_list([{"input_ids": list(range(4, 4 + n))} for n in lengths])

@@ -28,17 +28,9 @@ import numpy as np
 
 from phogov.encoding import POOL_MULTI_LABEL, POOL_SINGLE_LABEL, SubwordEncoder, pool_windows
 from phogov.segment import DEFAULT_SEGMENTER
-from phogov.training.finetune import (
-    Encoded,
-    encode_rows,
-    fit,
-    multilabel_scores,
-    pooled_topic_probs,
-    predict_topic_probs,
-    resolve_bf16,
-    tune_thresholds,
-)
+from phogov.training.dev_metrics import multilabel_scores, pooled_topic_probs, tune_thresholds
 from phogov.training.gold_io import LabelledDataError, check_file, json_objects
+from phogov.training.trainer import Encoded, encode_rows, fit, predict_topic_probs, resolve_bf16
 
 logger = logging.getLogger("phogov.training")
 
@@ -195,7 +187,8 @@ def train_topics(args: TopicTrainArguments | None = None, **kwargs: Any) -> dict
     """
     from transformers import DataCollatorWithPadding, set_seed
 
-    from phogov.modeling import ModelInfo, PhogovModel, load_backbone_for_training
+    from phogov.modeling import ModelInfo, PhogovModel
+    from phogov.training.base_model import load_backbone_for_training
 
     if args is None:
         args = TopicTrainArguments(**kwargs)
