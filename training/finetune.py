@@ -31,7 +31,6 @@ from typing import Any
 import numpy as np
 
 from phogov.encoding import SubwordEncoder
-from phogov.segment import DEFAULT_SEGMENTER
 from phogov.training.dev_metrics import (  # re-exported: importable from here as before
     multilabel_scores,
     ner_metrics,
@@ -43,6 +42,7 @@ from phogov.training.dev_metrics import (  # re-exported: importable from here a
 from phogov.training.rows import rows_from_gold
 from phogov.training.trainer import (  # re-exported: importable from here as before
     Encoded,
+    TrainerArguments,
     argmax_logits,
     cpu_bf16_supported,
     encode_rows,
@@ -66,6 +66,7 @@ __all__ = [
     "load_weak_rows",
     "multilabel_scores",
     "ner_metrics",
+    "TrainerArguments",
     "ordered_eval_trainer_class",
     "pooled_topic_probs",
     "predict_topic_probs",
@@ -83,8 +84,9 @@ WEAK_DEV_FRACTION = 0.05
 
 
 @dataclass
-class FinetuneArguments:
-    """Flags of ``phogov train`` (one field per flag; help in the metadata)."""
+class FinetuneArguments(TrainerArguments):
+    """Flags of ``phogov train`` (one field per flag; help in the metadata): what to train
+    on, plus the shared :class:`~phogov.training.trainer.TrainerArguments`."""
 
     out: str = field(metadata={"help": "output model directory"})
     weak: str | None = field(
@@ -102,25 +104,6 @@ class FinetuneArguments:
         metadata={"help": "without --dev: hold out this fraction of gold documents as dev and "
                           "train on the rest"},
     )
-    base: str = field(
-        default="vinai/phobert-base",
-        metadata={"help": "backbone: HF id or local dir (see `phogov make-backbone`)"},
-    )
-    epochs: float = field(default=3.0, metadata={"help": "training epochs per head"})
-    max_steps: int = field(default=-1, metadata={"help": "stop after N steps (overrides epochs)"})
-    learning_rate: float = field(default=5e-5, metadata={"help": "peak learning rate"})
-    batch_size: int = field(default=32, metadata={"help": "training batch size (windows)"})
-    eval_batch_size: int = field(default=64, metadata={"help": "evaluation batch size"})
-    warmup: float = field(default=0.06, metadata={"help": "warmup as a fraction of steps"})
-    weight_decay: float = field(default=0.01, metadata={"help": "AdamW weight decay"})
-    seed: int = field(default=42, metadata={"help": "random seed"})
-    bf16: str = field(
-        default="auto",
-        metadata={"help": "auto|yes|no: bf16 autocast (auto: on when the GPU/CPU has native bf16)"},
-    )
-    early_stopping_patience: int = field(
-        default=2, metadata={"help": "stop after N evaluations without dev F1 gain (0: off)"}
-    )
     gold_strategy: str = field(
         default="mix",
         metadata={"help": "mix: gold rows repeated --gold-weight times among the weak rows; "
@@ -129,22 +112,6 @@ class FinetuneArguments:
     gold_weight: int = field(default=5, metadata={"help": "repeats of gold rows for 'mix'"})
     gold_epochs: float = field(default=3.0, metadata={"help": "epochs of the gold-only pass"})
     topics: bool = field(default=True, metadata={"help": "also train the topic head"})
-    max_length: int = field(default=256, metadata={"help": "subwords per window incl. specials"})
-    stride: int = field(default=128, metadata={"help": "subwords between window starts"})
-    segmenter: str = field(
-        default=DEFAULT_SEGMENTER, metadata={"help": "word segmenter (as in the weak dataset)"}
-    )
-    max_train_samples: int | None = field(
-        default=None, metadata={"help": "use only N weak sentences (quick runs)"}
-    )
-    resume_from_checkpoint: str | None = field(
-        default=None,
-        metadata={"help": "'last' to resume each stage from its last checkpoint, or a path"},
-    )
-    keep_checkpoints: bool = field(
-        default=False, metadata={"help": "keep OUT/checkpoints after a successful run"}
-    )
-    logging_steps: int = field(default=50, metadata={"help": "log the loss every N steps"})
     loss: str = field(
         default="ce",
         metadata={"help": "NER loss: 'ce' (cross-entropy) or 'gce' (generalised cross-entropy, "

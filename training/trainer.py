@@ -12,16 +12,60 @@ from __future__ import annotations
 import contextlib
 import logging
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from phogov.encoding import SubwordEncoder, Window
+from phogov.segment import DEFAULT_SEGMENTER
 from phogov.training.dev_metrics import pooled_topic_probs
 
 logger = logging.getLogger("phogov.training")
+
+
+@dataclass(kw_only=True)
+class TrainerArguments:
+    """The fields of one Trainer run, shared by ``phogov train`` (``FinetuneArguments``) and
+    ``phogov train-topics`` (``TopicTrainArguments``), which add their data fields, as
+    ``run_ner.py`` composes its argument dataclasses. Keyword-only, so that a subclass's
+    required fields (``out``, ``data``) stay positional and first."""
+
+    base: str = field(
+        default="vinai/phobert-base",
+        metadata={"help": "backbone: HF id, local dir (see `phogov make-backbone`) or a "
+                          "phogov model dir"},
+    )
+    epochs: float = field(default=3.0, metadata={"help": "training epochs per head"})
+    max_steps: int = field(default=-1, metadata={"help": "stop after N steps (overrides epochs)"})
+    learning_rate: float = field(default=5e-5, metadata={"help": "peak learning rate"})
+    batch_size: int = field(default=32, metadata={"help": "training batch size (windows)"})
+    eval_batch_size: int = field(default=64, metadata={"help": "evaluation batch size"})
+    warmup: float = field(default=0.06, metadata={"help": "warmup as a fraction of steps"})
+    weight_decay: float = field(default=0.01, metadata={"help": "AdamW weight decay"})
+    seed: int = field(default=42, metadata={"help": "random seed"})
+    bf16: str = field(
+        default="auto",
+        metadata={"help": "auto|yes|no: bf16 autocast (auto: on when the GPU/CPU has native bf16)"},
+    )
+    early_stopping_patience: int = field(
+        default=2, metadata={"help": "stop after N evaluations without dev score gain (0: off)"}
+    )
+    max_length: int = field(default=256, metadata={"help": "subwords per window incl. specials"})
+    stride: int = field(default=128, metadata={"help": "subwords between window starts"})
+    segmenter: str = field(default=DEFAULT_SEGMENTER, metadata={"help": "word segmenter"})
+    max_train_samples: int | None = field(
+        default=None, metadata={"help": "use only N training sentences or texts (quick runs)"}
+    )
+    resume_from_checkpoint: str | None = field(
+        default=None,
+        metadata={"help": "'last' to resume each stage from its last checkpoint, or a path"},
+    )
+    keep_checkpoints: bool = field(
+        default=False, metadata={"help": "keep OUT/checkpoints after a successful run"}
+    )
+    logging_steps: int = field(default=50, metadata={"help": "log the loss every N steps"})
 
 
 # ---------------------------------------------------------------------- precision
@@ -100,7 +144,7 @@ def _dataset(enc: Encoded) -> Any:
 # ---------------------------------------------------------------------- training loop
 
 
-def _training_arguments(args: Any, work: Path, epochs: float, bf16: bool,
+def _training_arguments(args: TrainerArguments, work: Path, epochs: float, bf16: bool,
                         metric: str = "f1") -> Any:
     import torch
     from transformers import TrainingArguments
@@ -133,7 +177,7 @@ def _training_arguments(args: Any, work: Path, epochs: float, bf16: bool,
     )
 
 
-def _resume_arg(args: Any, work: Path) -> str | bool | None:
+def _resume_arg(args: TrainerArguments, work: Path) -> str | bool | None:
     """``last`` → this stage's last checkpoint if it has one; a path → only its own stage."""
     from transformers.trainer_utils import get_last_checkpoint
 
@@ -213,7 +257,7 @@ def fit(
 ) -> tuple[Any, list[dict[str, Any]]]:
     """One Trainer run; returns the best model (by dev ``metric``) and the log history.
 
-    ``args``: FinetuneArguments or TopicTrainArguments (they share the training fields).
+    ``args``: any :class:`TrainerArguments` (``gce_q`` is read when it has one).
     """
     from transformers import EarlyStoppingCallback
 
