@@ -84,8 +84,10 @@ def test_default_corpus_says_what_is_missing(tmp_path, monkeypatch):
     assert Path(files[1]).name == "gov_news.jsonl.gz" and Path(files[1]).is_file()
 
 
-def test_pretraining_on_gold_articles_is_refused_by_default(tmp_path):
+def test_pretraining_on_gold_articles_is_refused_by_default(tmp_path, monkeypatch):
     from phogov.training.pretrain import pretrain
+
+    monkeypatch.setattr(corpus, "VNTC_DIR", tmp_path)  # the bundled golds alone: no ../shared
 
     seeds = sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))[:1]
     with pytest.raises(ValueError, match="no documents left"):

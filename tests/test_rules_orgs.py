@@ -231,3 +231,12 @@ def test_every_span_names_its_labelling_function() -> None:
         "EVN": "orgs.bracket_abbr",
         "Ban Thường vụ Tỉnh ủy": "orgs.relational",
     }
+
+
+def test_a_head_noun_at_the_end_of_a_sentence_is_not_read_past_the_end():
+    # "Trường" (school) as the last syllable of a person's name ends the sentence: the
+    # school reading looks for a name after it and must stop at the end, not crash.
+    from phogov.rules.orgs import find_sentence
+
+    assert find_sentence('"Sát thủ" Nguyễn Xuân Trường') == []
+    assert find_sentence("Ông Nguyễn Văn Trường") == []

@@ -118,3 +118,22 @@ def test_shuffle_mixes_sections_and_finished_shards_can_be_trained_on(tmp_path: 
     partial = load_weak_rows(out / "shards")
     assert 0 < len(partial) < stats["sentences_kept"]
     assert len({r["doc_id"] for r in partial}) == 2
+
+
+def test_a_document_that_trips_a_rule_is_named_not_fatal(tmp_path: Path, monkeypatch):
+    from phogov.training import weak_dataset
+
+    real = weak_dataset.label_documents
+
+    def flaky(docs, *args, **kwargs):
+        if docs[0][0] == "d1":
+            raise IndexError("list index out of range")
+        return real(docs, *args, **kwargs)
+
+    monkeypatch.setattr(weak_dataset, "label_documents", flaky)
+    src = _write_jsonl(tmp_path / "news.jsonl", _docs(3))
+    stats = build_weak_corpus(WeakCorpusArgs(inputs=[str(src)], out=str(tmp_path / "w"),
+                                             shard_size=2, keep_empty=0.0), progress=False)
+    assert stats["failed_documents"] == {"d1": "IndexError: list index out of range"}
+    assert stats["dropped_documents"]["failed"] == 1
+    assert stats["entities"]["MONEY"] == 2  # the two other documents are all there

@@ -14,7 +14,8 @@ segmented and cached as text) → BPE (``bpe``: the ``tokenizers`` trainer, conv
 to fastBPE) → random ``RobertaForMaskedLM`` (``make_backbone``, here) → optional
 masked-LM or ELECTRA pretraining (``pretrain``), checkpointed and resumable. This
 module is the entry point; the steps live in ``phobert_format``, ``corpus``,
-``bpe``, ``mlm_data``, ``pretrain`` and ``electra`` and are re-exported here.
+``bpe``, ``mlm_data``, ``pretrain`` (with ``budget``) and ``electra``; the public
+names are re-exported here.
 """
 
 from __future__ import annotations

@@ -31,6 +31,7 @@ from typing import Any
 import numpy as np
 
 from phogov.training.bpe import tokenizer_from_corpus
+from phogov.training.budget import Budget, budget_callback, passive_openmp
 from phogov.training.corpus import (
     SEGMENTED_CACHE,
     default_corpus,
@@ -50,7 +51,6 @@ logger = logging.getLogger(__name__)
 
 OBJECTIVES = ("mlm", "electra")
 SETTINGS_FILE = "pretrain_settings.json"
-BUDGET_FILE = "budget.json"  # in each checkpoint: training minutes spent up to it
 # What a resumed run may not change: the model, the data and its order, the optimisation.
 FIXED_ON_RESUME = (
     "objective", "base", "layers", "hidden", "heads", "intermediate", "vocab_size",
@@ -115,7 +115,7 @@ class PretrainArgs:
     max_cpu_minutes: float | None = field(
         default=None,
         metadata={"help": "stop once training has used this much CPU time, over all resumed "
-                          "runs (a fair budget on a shared machine)"})
+                          "runs (a budget a busy neighbour does not shrink)"})
     exclude: list[str] | None = field(
         default=None,
         metadata={"help": "texts whose articles are left out of the corpus (default: "
@@ -135,69 +135,6 @@ def cpu_supports_bf16() -> bool:
         return bool(torch.ops.mkldnn._is_mkldnn_bf16_supported())
     except Exception:  # any failure means: do not risk bf16
         return False
-
-
-class Budget:
-    """Training time spent: wall and CPU seconds, carried over resumed runs.
-
-    CPU time (``time.process_time``: this process, all threads) is the fair measure
-    on a shared machine, where a busy neighbour stretches wall time but not the
-    work done. Both include periodic evaluation and checkpointing.
-    """
-
-    def __init__(self, prior: dict[str, float] | None = None) -> None:
-        prior = prior or {}
-        self.cpu0 = float(prior.get("cpu_seconds", 0.0))
-        self.wall0 = float(prior.get("train_seconds", 0.0))
-        self.start()
-
-    def start(self) -> None:
-        self.t_cpu, self.t_wall = time.process_time(), time.time()
-
-    def cpu_seconds(self) -> float:
-        return self.cpu0 + time.process_time() - self.t_cpu
-
-    def train_seconds(self) -> float:
-        return self.wall0 + time.time() - self.t_wall
-
-    def as_dict(self) -> dict[str, float]:
-        return {"cpu_seconds": round(self.cpu_seconds(), 2),
-                "train_seconds": round(self.train_seconds(), 2)}
-
-    @classmethod
-    def of_checkpoint(cls, checkpoint: str | None) -> Budget:
-        path = Path(checkpoint) / BUDGET_FILE if checkpoint else None
-        if path is not None and path.is_file():
-            return cls(json.loads(path.read_text(encoding="utf-8")))
-        return cls()
-
-
-def _budget_callback(budget: Budget, started: float, max_minutes: float | None,
-                     max_cpu_minutes: float | None):
-    """Stops (and saves) at either budget; writes the budget spent into each checkpoint."""
-    from transformers import TrainerCallback
-
-    class BudgetCallback(TrainerCallback):
-        def on_train_begin(self, args, state, control, **kwargs):
-            budget.start()  # the checkpoint loading before this is not training
-
-        def on_step_end(self, args, state, control, **kwargs):
-            over_wall = max_minutes is not None and time.time() - started > max_minutes * 60
-            over_cpu = max_cpu_minutes is not None and budget.cpu_seconds() > max_cpu_minutes * 60
-            if over_wall or over_cpu:
-                logger.info("budget spent (%s) at step %d", "wall" if over_wall else "cpu",
-                            state.global_step)
-                control.should_training_stop = True
-                control.should_save = True
-            return control
-
-        def on_save(self, args, state, control, **kwargs):
-            ckpt = Path(args.output_dir) / f"checkpoint-{state.global_step}"
-            if ckpt.is_dir():
-                (ckpt / BUDGET_FILE).write_text(json.dumps(budget.as_dict()) + "\n")
-            return control
-
-    return BudgetCallback()
 
 
 def _trainer_class(objective: str, budget: Budget, masker: WholeWordMaskCollator,
@@ -434,6 +371,7 @@ def pretrain(
     ``RobertaForMaskedLM`` for MLM, the ``RobertaModel`` discriminator for ELECTRA),
     ``loss.png`` and ``log_history.json``.
     """
+    omp_wait_policy = passive_openmp()
     import torch
     from transformers import TrainingArguments, set_seed
 
@@ -522,7 +460,7 @@ def pretrain(
         train_dataset=train_ds,
         eval_dataset=eval_ds,
         processing_class=tokenizer,
-        callbacks=[_budget_callback(budget, started, max_minutes, max_cpu_minutes)],
+        callbacks=[budget_callback(budget, started, max_minutes, max_cpu_minutes)],
     )
     train_start = time.time()
     step0 = 0
@@ -564,6 +502,7 @@ def pretrain(
             "tokens_per_second": round(tokens / max(train_seconds, 1e-9), 1),
         },
         "torch_threads": torch.get_num_threads(),
+        "omp_wait_policy": omp_wait_policy,
     }
     backbone = trainer.model
     if objective == "electra":
@@ -589,7 +528,6 @@ def pretrain_from_args(args: PretrainArgs) -> Path:
 
 __all__ = [
     "OBJECTIVES",
-    "Budget",
     "PretrainArgs",
     "cpu_supports_bf16",
     "pretrain",

@@ -11,7 +11,9 @@ labels shards in parallel processes. Which sentences are kept:
 Documents whose text contains a sentence of a gold file (``exclude``) are left
 out, so dev articles never leak into weak training. Duplicate documents (same
 normalised text, e.g. an article in both VNTC and the government corpus) are
-labelled once.
+labelled once. A document on which a rule raises is left out and named, with its
+error, in the manifest's ``failed_documents`` (and counted among the dropped), so
+one bad article does not stop hours of labelling and is not lost silently.
 """
 
 from __future__ import annotations
@@ -137,7 +139,15 @@ def _label_shard(job: tuple[int, list[tuple[str, str]], str, float, int, str]) -
     from phogov.training.weak_dataset import features, label_counts, label_documents
 
     index, docs, segmenter, keep_empty, seed, shard_dir = job
-    rows = label_documents(docs, segmenter, progress=False)
+    rows: list[dict] = []
+    failed: dict[str, str] = {}
+    for doc in docs:
+        # one document that trips a rule must not cost hours of labelling: it is left
+        # out, and named with its error in the shard's stats and the manifest
+        try:
+            rows.extend(label_documents([doc], segmenter, progress=False))
+        except Exception as exc:  # noqa: BLE001 - reported, not swallowed
+            failed[doc[0]] = f"{type(exc).__name__}: {exc}"
     total = len(rows)
     rows = [
         r for r in rows
@@ -155,6 +165,7 @@ def _label_shard(job: tuple[int, list[tuple[str, str]], str, float, int, str]) -
         "sentences_kept": len(rows),
         "entities": dict(counts["entities"]),
         "topics": dict(counts["topics"]),
+        "failed": failed,
     }
 
 
@@ -229,14 +240,17 @@ def build_weak_corpus(args: WeakCorpusArgs, progress: bool = True) -> dict[str, 
     total = Counter()
     ents: Counter = Counter()
     tops: Counter = Counter()
+    failed: dict[str, str] = {}
     for k in range(len(shards)):
         s = json.loads((stats_dir / f"{k:05d}.json").read_text())
+        failed.update(s.get("failed", {}))
         total.update({key: s[key] for key in ("documents", "sentences_seen", "sentences_kept")})
         ents.update(s["entities"])
         tops.update(s["topics"])
     stats = {
         "documents": total["documents"],
-        "dropped_documents": dropped,
+        "dropped_documents": {**dropped, **({"failed": len(failed)} if failed else {})},
+        "failed_documents": failed,
         "sentences_seen": total["sentences_seen"],
         "sentences_kept": total["sentences_kept"],
         "entities": dict(sorted(ents.items())),

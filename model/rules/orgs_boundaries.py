@@ -54,7 +54,7 @@ class NameParser:
 
     def _is_person_at(self, k: int) -> bool:
         """A surname followed by at least one more capitalised syllable."""
-        if self.t[k].text not in lex.SURNAMES or not self._capword(k + 1):
+        if k >= len(self.t) or self.t[k].text not in lex.SURNAMES or not self._capword(k + 1):
             return False
         # ``Hà Nội``, ``Cao Bằng``: a known place that starts with a family name.
         m = GAZ.match(self.t, k)
