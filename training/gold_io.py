@@ -253,13 +253,22 @@ def _parse_sentence(
     return GoldSentence(doc, sent, text, entities, topics, number)
 
 
-def _parse_topics(obj: dict[str, Any], err) -> list[str] | None:
-    if "topics" not in obj:
-        err("missing field 'topics' (use [] for a sentence without topics)")
+def _required_array(obj: dict[str, Any], key: str, err) -> list[Any] | None:
+    """``obj[key]`` when it is an array; else the problem is reported and None returned.
+    Required (``[]`` when empty) so that a misspelt key cannot silently mean "none"."""
+    if key not in obj:
+        err(f"missing field '{key}' (use [] for a sentence without {key})")
         return None
-    topics = obj["topics"]
-    if not isinstance(topics, list):
-        err(f"field 'topics' must be an array, got {_type_name(topics)}")
+    value = obj[key]
+    if not isinstance(value, list):
+        err(f"field '{key}' must be an array, got {_type_name(value)}")
+        return None
+    return value
+
+
+def _parse_topics(obj: dict[str, Any], err) -> list[str] | None:
+    topics = _required_array(obj, "topics", err)
+    if topics is None:
         return None
     ok = True
     for i, topic in enumerate(topics):
@@ -276,12 +285,8 @@ def _parse_topics(obj: dict[str, Any], err) -> list[str] | None:
 
 
 def _parse_entities(obj: dict[str, Any], text: str | None, err) -> list[Span] | None:
-    if "entities" not in obj:
-        err("missing field 'entities' (use [] for a sentence without entities)")
-        return None
-    raw_entities = obj["entities"]
-    if not isinstance(raw_entities, list):
-        err(f"field 'entities' must be an array, got {_type_name(raw_entities)}")
+    raw_entities = _required_array(obj, "entities", err)
+    if raw_entities is None:
         return None
     spans: list[tuple[int, Span]] = []
     ok = True
