@@ -6,6 +6,7 @@ Trainer → model directory → a fresh process loads and predicts), not accurac
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import subprocess
@@ -131,8 +132,18 @@ def test_resolve_bf16():
 
     if not torch.cuda.is_available():
         assert resolve_bf16("auto") is cpu_bf16_supported()
+        assert resolve_bf16(None) is cpu_bf16_supported()  # None is auto (PretrainArgs' form)
+    assert resolve_bf16(False) is False and resolve_bf16(True) is True
     with pytest.raises(ValueError):
         resolve_bf16("maybe")
+
+
+def test_bf16_is_one_representation_in_every_argument_dataclass():
+    from phogov.training.pretrain import PretrainArgs
+
+    for cls in (FinetuneArguments, TopicTrainArguments, PretrainArgs):
+        bf16 = next(f for f in dataclasses.fields(cls) if f.name == "bf16")
+        assert bf16.default is None and bf16.type in ("bool | None", bool | None), cls
 
 
 def test_evaluation_batches_come_in_dataset_order(tmp_path, backbone):

@@ -45,9 +45,9 @@ class TrainerArguments:
     warmup: float = field(default=0.06, metadata={"help": "warmup as a fraction of steps"})
     weight_decay: float = field(default=0.01, metadata={"help": "AdamW weight decay"})
     seed: int = field(default=42, metadata={"help": "random seed"})
-    bf16: str = field(
-        default="auto",
-        metadata={"help": "auto|yes|no: bf16 autocast (auto: on when the GPU/CPU has native bf16)"},
+    bf16: bool | None = field(
+        default=None,
+        metadata={"help": "yes|no|auto: bf16 autocast (auto: on when the GPU/CPU has native bf16)"},
     )
     early_stopping_patience: int = field(
         default=2, metadata={"help": "stop after N evaluations without dev score gain (0: off)"}
@@ -86,11 +86,15 @@ def cpu_bf16_supported() -> bool:
     return False
 
 
-def resolve_bf16(setting: str | bool) -> bool:
-    """``auto`` → bf16 when the device computes it natively; ``yes``/``no`` force it."""
+def resolve_bf16(setting: bool | str | None) -> bool:
+    """``None`` (auto) → bf16 when the device computes it natively; True/False force it.
+
+    ``bool | None`` is the one representation (``PretrainArgs.bf16`` too; the CLI reads
+    ``--bf16 yes|no|auto``); the strings ``auto``/``yes``/``no`` are still accepted.
+    """
     import torch
 
-    value = str(setting).strip().lower()
+    value = "auto" if setting is None else str(setting).strip().lower()
     if value in ("no", "false", "0", "off", "fp32"):
         return False
     if torch.cuda.is_available():
