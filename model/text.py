@@ -1,8 +1,9 @@
 """The one place that maps raw text ↔ normalised view ↔ sentences ↔ syllables ↔ words.
 
 Every unit carries offsets into its sentence's normalised text; ``Sentence.to_raw``
-turns them into offsets into the caller's raw string. Nothing else in phogov does
-offset arithmetic on raw text.
+turns them into offsets into the caller's raw string. The span ↔ tag and raw ↔ view
+mappings themselves live in ``phogov.spans``; ``spans_to_tags``/``tags_to_spans``
+here apply them to a sentence's words or syllables.
 """
 
 from __future__ import annotations
