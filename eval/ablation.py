@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from phogov.eval.evaluate import evaluate, predictor_for
+from phogov.eval.evaluate import PURE, evaluate, predictor_for
 from phogov.types import ENTITY_LABELS
 
 COLUMNS = ("dev micro", *ENTITY_LABELS, "dev topics", "seeds micro", "seeds topics")
@@ -32,26 +32,43 @@ def parse_rows(specs: Sequence[str]) -> list[tuple[str, str]]:
     return rows
 
 
-def score_row(system: str, dev: str | Path, seeds: str | Path) -> dict[str, float]:
-    """The table's columns for one system."""
+def has_topics(system: str) -> bool:
+    """Whether the system gives topics: the rules do; a model dir only with a topic head."""
+    path = Path(system.removeprefix(PURE))
+    manifest = path / "phogov.json"
+    if system == "rules" or not manifest.is_file():
+        return True
+    heads = json.loads(manifest.read_text(encoding="utf-8")).get("heads", ["ner", "topics"])
+    return "topics" in heads or not system.startswith(PURE)
+
+
+def score_row(system: str, dev: str | Path, seeds: str | Path) -> dict[str, float | None]:
+    """The table's columns for one system (topics ``None`` for an entity-only model)."""
     d = evaluate(dev, predictor_for(system))
     s = evaluate(seeds, predictor_for(system))
-    row = {"dev micro": d["entities"]["micro"]["f1"]}
+    topics = has_topics(system)
+    row: dict[str, float | None] = {"dev micro": d["entities"]["micro"]["f1"]}
     row.update({lab: d["entities"][lab]["f1"] for lab in ENTITY_LABELS})
-    row["dev topics"] = d["topics"]["micro"]["f1"]
+    row["dev topics"] = d["topics"]["micro"]["f1"] if topics else None
     row["seeds micro"] = s["entities"]["micro"]["f1"]
-    row["seeds topics"] = s["topics"]["micro"]["f1"]
+    row["seeds topics"] = s["topics"]["micro"]["f1"] if topics else None
     return row
 
 
-def format_markdown(table: dict[str, dict[str, float]]) -> str:
-    """Rows in the given order, three decimals, best value per column in bold."""
-    best = {c: max(r[c] for r in table.values()) for c in COLUMNS}
+def format_markdown(table: dict[str, dict[str, float | None]]) -> str:
+    """Rows in the given order, three decimals, best value per column in bold, ``—`` for none."""
+    best = {c: max((r[c] for r in table.values() if r[c] is not None), default=None)
+            for c in COLUMNS}
+
+    def cell(value: float | None, column: str) -> str:
+        if value is None:
+            return "—"
+        return f"**{value:.3f}**" if value == best[column] and len(table) > 1 else f"{value:.3f}"
+
     lines = ["| system | " + " | ".join(COLUMNS) + " |",
              "|---|" + "---:|" * len(COLUMNS)]
     for name, row in table.items():
-        cells = [f"**{row[c]:.3f}**" if row[c] == best[c] and len(table) > 1 else f"{row[c]:.3f}"
-                 for c in COLUMNS]
+        cells = [cell(row[c], c) for c in COLUMNS]
         lines.append(f"| {name} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 

@@ -119,7 +119,9 @@ def run_bench(model: str, baseline: str | None = None, sentences: int = 2000,
 
 # --------------------------------------------------------------------------- rules throughput
 
-CORPUS = Path(__file__).resolve().parent.parent / "data" / "gov_news.jsonl.gz"
+def default_corpus() -> Path:
+    """The bundled gov-news corpus (``phogov.data``), in a checkout or an installed wheel."""
+    return Path(str(resources.files("phogov.data") / "gov_news.jsonl.gz"))
 
 
 @dataclass
@@ -133,13 +135,14 @@ class RulesBench:
     topics_chars_per_s: float
 
 
-def corpus_sentences(path: str | Path = CORPUS, n_docs: int = 300) -> list[list[str]]:
+def corpus_sentences(path: str | Path | None = None, n_docs: int = 300) -> list[list[str]]:
     """The normalised sentence texts of the first ``n_docs`` articles of a JSONL(.gz) corpus
     (one ``{"text": ...}`` per line): what the rules read, segmentation excluded."""
     import gzip
 
     from phogov.text import sentences
 
+    path = default_corpus() if path is None else path
     opener = gzip.open if str(path).endswith(".gz") else open
     docs: list[list[str]] = []
     with opener(path, "rt", encoding="utf-8") as fh:
@@ -186,7 +189,7 @@ def main(argv: list[str] | None = None) -> int:
     import sys
 
     args = sys.argv[1:] if argv is None else argv
-    path = args[0] if args else CORPUS
+    path = args[0] if args else None
     n = int(args[1]) if len(args) > 1 else 300
     docs = corpus_sentences(path, n)
     r = bench_rules(docs, repeat=3)

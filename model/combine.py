@@ -6,10 +6,10 @@ A policy says, per entity label, whose spans count and who wins an overlap:
 - ``"rules+model"``: both, the rules winning where they overlap;
 - ``"model+rules"``: both, the model winning where they overlap.
 
-And for topics: ``"model"`` (the model's thresholded topics) or ``"union"``
-(the model's plus the rules'). The policy lives in a model directory's
-``phogov.json`` (``"combine"``), chosen on dev gold by ``phogov tune-combine``;
-a directory without one is the pure model.
+And for topics: ``"model"`` (the model's thresholded topics), ``"union"``
+(the model's plus the rules') or ``"rules"`` (the rules' alone). The policy lives
+in a model directory's ``phogov.json`` (``"combine"``), chosen on dev gold by
+``phogov tune-combine``; a directory without one is the pure model.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from phogov.types import ENTITY_LABELS, Span
 
 ENTITY_POLICIES = ("model", "rules", "rules+model", "model+rules")
-TOPIC_POLICIES = ("model", "union")
+TOPIC_POLICIES = ("model", "union", "rules")
 TOPICS_KEY = "topics"
 
 
@@ -77,6 +77,9 @@ def _by_rank(spans: list[Span], own: str, other: str,
 
 def merge_topics(model: list[str], rules: list[str], policy: Mapping[str, str]) -> list[str]:
     """The sentence's topics under the ``topics`` policy, model order first."""
-    if validate(policy)[TOPICS_KEY] == "union":
+    chosen = validate(policy)[TOPICS_KEY]
+    if chosen == "union":
         return model + [t for t in rules if t not in model]
+    if chosen == "rules":
+        return list(rules)
     return list(model)

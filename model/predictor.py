@@ -165,8 +165,10 @@ def _combined_backend(model_backend: Backend, policy: dict[str, str]) -> Backend
         for m_doc, r_doc in zip(by_model, by_rules):
             doc = []
             for m, r in zip(m_doc, r_doc):
-                scores = dict(m.topic_scores)
                 topics = merge_topics(m.topics, r.topics, policy)
+                # a topic the rules decide alone carries the rules' score
+                scores = (dict(r.topic_scores) if policy.get("topics") == "rules"
+                          else dict(m.topic_scores))
                 for t in topics:
                     if t not in m.topics:
                         scores[t] = max(scores.get(t, 0.0), r.topic_scores.get(t, 1.0))

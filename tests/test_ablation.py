@@ -54,3 +54,11 @@ def test_rules_row_scores_perfectly_on_what_the_rules_find(tmp_path, capsys):
     assert table["R"]["seeds micro"] == pytest.approx(0.8)  # P 2/3, R 1
     assert json.loads(out.read_text())["systems"] == {"R": "rules"}
     assert "| R |" in capsys.readouterr().out
+
+
+def test_an_entity_only_model_shows_no_topic_score():
+    a = dict.fromkeys(COLUMNS, 0.5)
+    b = {**dict.fromkeys(COLUMNS, 0.75), "dev topics": None, "seeds topics": None}
+    row_a, row_b = format_markdown({"a": a, "b": b}).splitlines()[2:]
+    assert row_b.count("—") == 2
+    assert "**0.500**" in row_a  # a's topics are the best of the column, b has none

@@ -99,3 +99,21 @@ def test_bench_corpus_reader_names_the_bad_line(tmp_path: Path) -> None:
     bad.write_text(json.dumps({"text": "Một câu."}) + "\n{oops\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"bad\.jsonl:2:"):
         corpus_sentences(bad)
+
+
+def test_dotted_capital_i_folds_like_re() -> None:
+    # re.IGNORECASE reads "İ" as "i"; str.lower() would make it two characters
+    text = "KİNH TẾ tăng trưởng"
+    assert re.search("kinh tế", text, re.IGNORECASE)
+    assert "kinh tế" in fold(text)
+    assert "ECONOMY" in topics.label(text)
+
+
+def test_index_exact_first_word_and_one_word_prefixes() -> None:
+    index = LiteralIndex([(("quy hoạch",), True), (("thuế",), True), (("an ninh",), True)])
+    assert index.candidates("Quy hoạch tỉnh") == {0}
+    assert index.candidates("quyết định quy hoạch") == {0}
+    assert index.candidates("quyền hoạch định") == set()  # "quy" must be the whole first word
+    assert index.candidates("Thuế thu nhập") == {1}
+    assert index.candidates("thuếxyz") == {1}  # one-word openings only need the word's start
+    assert index.candidates("bảo đảm an ninh, trật tự") == {2}

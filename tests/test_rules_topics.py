@@ -309,3 +309,44 @@ def test_source_line_is_furniture() -> None:
     assert lab("(Theo dự kiến của Quỹ đầu tư phát triển đô thị)") == []
     # a sentence that only starts with "Theo" is content
     assert lab("Theo kế hoạch, giải ngân vốn đầu tư công đạt 95%.") == ["ECONOMY"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("HĐND thành phố thông qua khung giá đất năm 2006.", ["ECONOMY", "EVENT"]),
+        ("Sáng 14/3, Bộ Thương mại đã có cuộc họp với các doanh nghiệp xuất khẩu gạo.",
+         ["ECONOMY", "EVENT"]),
+        ("Lãi suất tiền gửi tăng thêm từ 0,02% đến 0,05%/tháng.", ["ECONOMY"]),
+        ("Các nhà thầu đã chiếm dụng hơn 2 tỷ đồng của Nhà nước.", ["PARTY", "ECONOMY"]),
+    ],
+)
+def test_real_news_classes_more(text: str, expected: list[str]) -> None:
+    assert lab(text) == expected
+
+
+def test_a_past_passing_is_not_the_meeting() -> None:
+    assert "EVENT" not in lab("Triển khai cơ chế đặc thù đã được Quốc hội thông qua.")
+    assert "EVENT" not in lab("Sở xây dựng bảng giá rừng, trình HĐND cùng cấp thông qua.")
+
+
+def test_the_newspaper_is_not_labour() -> None:
+    assert "SOCIETY" not in lab("(NLĐ)- Sáng 20-2, tỉnh khởi công cầu mới.")
+    assert "SOCIETY" not in lab("Như tin báo Người Lao Động đã đưa, cầu đã thông xe.")
+    assert "SOCIETY" in lab("Doanh nghiệp phải trả lương cho NLĐ đúng hạn.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hung thủ dùng hung khí đâm trọng thương nạn nhân rồi bỏ trốn.", ["SECURITY"]),
+        ("Công an phát hiện nhiều thanh niên sử dụng thuốc lắc tại quán bar.", ["SECURITY"]),
+        ("Công trình cầu bị rút ruột?", ["PARTY"]),
+        ("Không ít cán bộ cố tình bao che cho sai phạm.", ["PARTY"]),
+        ("Tỷ lệ nghèo của cả nước tiếp tục giảm.", ["SOCIETY"]),
+        ("Dịch cúm gia cầm đã bùng phát thêm ở hai tỉnh.", ["SOCIETY"]),
+        ("Sinh viên học môn chủ nghĩa Mác - Lênin và tư tưởng Hồ Chí Minh.", ["PARTY", "SOCIETY"]),
+    ],
+)
+def test_generalisation_classes(text: str, expected: list[str]) -> None:
+    assert lab(text) == expected

@@ -32,13 +32,15 @@ _MAX_CLASS = 8  # expand a character class ([-–—], [yi]) of at most this man
 # ``re.IGNORECASE`` also equates a few characters whose ``str.lower()`` differ (dotless ı
 # and i, long ſ and s, …). Folding them on both sides keeps the prefilter exact for them.
 _FOLD = str.maketrans({"ı": "i", "ſ": "s", "ẛ": "ṡ", "µ": "μ", "ς": "σ"})
+# str.lower() turns "İ" into two characters (i + combining dot); re compares it as "i".
+_PRE_FOLD = str.maketrans({"İ": "i"})
 
 Alt = tuple[str, bool]  # (literal text so far, whether the literal still continues)
 
 
 def fold(text: str) -> str:
     """The case-folded text that ``openings(..., ignorecase=True)`` are checked against."""
-    return text.lower().translate(_FOLD)
+    return text.translate(_PRE_FOLD).lower().translate(_FOLD)
 
 
 def _item(op: Any, av: Any) -> list[Alt]:
@@ -109,39 +111,59 @@ def openings(pattern: str, ignorecase: bool) -> tuple[str, ...] | None:
     return tuple(sorted(kept))
 
 
-_WORD_START = re.compile(r"(?<!\w)\w")
+_WORD = re.compile(r"\w+")
 
 
 class LiteralIndex:
     r"""Which of many patterns may match a text, from their literal openings, in one pass.
 
     Every pattern given must only match at a word start (open with ``(?<!\w)``), so each of
-    its openings, if it opens with a word character, starts at a word start of the text: the
-    index looks up the first two characters there and confirms with ``startswith``. A
-    pattern with no openings, or with one that opens with a non-word character, is always a
-    candidate.
+    its openings starts at a word start of the text. An opening of several words
+    (``quy hoạch``) needs its first word there exactly; an opening of one word (``thuế``)
+    needs the word there to start with it. The index looks words (and their prefixes) up in
+    dictionaries and confirms with ``startswith``: a few dictionary probes per word of the
+    text instead of one scan per pattern. A pattern with no openings, or with one that does
+    not open with a word character, is always a candidate.
     """
 
     def __init__(self, entries: list[tuple[tuple[str, ...] | None, bool]]) -> None:
         """``entries[i]``: (``openings(pattern_i, ignorecase)``, ignorecase)."""
         self.always: set[int] = set()
-        self.by_key: tuple[dict[str, list[tuple[str, int]]], ...] = ({}, {})  # (cs, folded)
+        # per case mode (0: as written, 1: folded): first word -> [(opening, pattern index)]
+        self.exact: tuple[dict[str, list[tuple[str, int]]], ...] = ({}, {})
+        # per case mode: one-word opening -> [pattern index]
+        self.prefix: tuple[dict[str, list[int]], ...] = ({}, {})
+        self.longest_prefix = [0, 0]
         for i, (lits, ignorecase) in enumerate(entries):
-            if lits is None or any(not _WORD_START.match(t) for t in lits):
+            first = [_WORD.match(t) for t in lits] if lits is not None else []
+            if lits is None or not all(first):
                 self.always.add(i)
                 continue
-            for t in lits:
-                self.by_key[ignorecase].setdefault(t[:2], []).append((t, i))
+            for t, m in zip(lits, first):
+                word = m.group()
+                if len(word) < len(t):
+                    self.exact[ignorecase].setdefault(word, []).append((t, i))
+                else:
+                    self.prefix[ignorecase].setdefault(t, []).append(i)
+                    self.longest_prefix[ignorecase] = max(self.longest_prefix[ignorecase], len(t))
 
     def candidates(self, text: str, folded: str | None = None) -> set[int]:
-        """Indexes of the patterns that may match ``text`` (``folded`` = ``fold(text)``)."""
+        """Indexes of the patterns that may match ``text`` (``folded`` = ``fold(text)``).
+
+        Each distinct word is looked up once; an opening is confirmed anywhere in the text
+        (``in``), a necessary condition that is cheaper than tracking word positions.
+        """
         out = set(self.always)
-        for haystack, index in ((text, self.by_key[0]), (folded or fold(text), self.by_key[1])):
-            if not index:
+        for mode, haystack in ((0, text), (1, folded if folded is not None else fold(text))):
+            exact, prefix, longest = self.exact[mode], self.prefix[mode], self.longest_prefix[mode]
+            if not (exact or prefix):
                 continue
-            for m in _WORD_START.finditer(haystack):
-                p = m.start()
-                for lit, i in index.get(haystack[p : p + 2], ()):
-                    if i not in out and haystack.startswith(lit, p):
-                        out.add(i)
+            for word in set(_WORD.findall(haystack)):
+                hits = exact.get(word)
+                if hits:
+                    out.update(i for lit, i in hits if i not in out and lit in haystack)
+                for k in range(_MIN_LENGTH, min(len(word), longest) + 1):
+                    more = prefix.get(word[:k])
+                    if more:
+                        out.update(more)
         return out

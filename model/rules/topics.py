@@ -39,6 +39,10 @@ _INDEX = LiteralIndex([
     for t, j in _KEYS for cue, rx in [_COMPILED[t][j]]
 ])
 _POS = {key: i for i, key in enumerate(_KEYS)}
+_FLAT: list[tuple[Cue, re.Pattern[str]]] = [_COMPILED[t][j] for t, j in _KEYS]
+_TOPIC_IDS: dict[str, frozenset[int]] = {
+    topic: frozenset(i for i, (t, _) in enumerate(_KEYS) if t == topic) for topic in _COMPILED
+}
 
 # ---------------------------------------------------------------------------------------------
 # Special rules from the guideline
@@ -196,8 +200,9 @@ def _evidence(topic: str, text: str, cands: set[int] | None = None) -> list[tupl
         cands = _INDEX.candidates(text)
     best: dict[str, tuple[Cue, float]] = {}
     out: list[tuple[Cue, float]] = []
-    for j, (cue, rx) in enumerate(_COMPILED[topic]):
-        if _POS[topic, j] not in cands or not rx.search(text):
+    for i in sorted(cands & _TOPIC_IDS[topic]):  # in lexicon order
+        cue, rx = _FLAT[i]
+        if not rx.search(text):
             continue
         if cue.group is None:
             out.append((cue, cue.weight))

@@ -61,6 +61,7 @@ PARTY: list[Cue] = [
     _c(r"công tác chính trị,? tư tưởng|công tác tư tưởng", 0.8),
     _c(r"đạo đức,? lối sống", 0.6),
     _c(r"lý luận chính trị", 0.7),
+    _c(r"chủ nghĩa Mác|Mác\s*[-–]\s*Lê\s*nin|Mac\s*[-–]\s*Lênin|tư tưởng Hồ Chí Minh", 0.7),
     _c(r"tin(?: tưởng)?(?: hơn)? vào (?:sự lãnh đạo của )?Đảng", 0.7),
     _c(r"niềm tin[^.;:]{0,40} (?:với|vào|đối với) Đảng", 0.7),
     _c(r"quyết tâm chính trị", 0.3),
@@ -88,13 +89,15 @@ PARTY: list[Cue] = [
     _c(r"kỷ luật (Đảng|đảng viên)|thi hành kỷ luật", 0.85),
     _c(r"kỷ luật", 0.5),
     _c(r"tham nhũng", 0.85),
-    _c(r"tham ô|hối lộ|nhũng nhiễu|vòi vĩnh|lợi ích nhóm|chạy chức|chạy quyền|"
+    _c(r"bao che|dung túng", 0.55),
+    _c(r"rút ruột|tham ô|hối lộ|nhũng nhiễu|vòi vĩnh|lợi ích nhóm|chạy chức|chạy quyền|"
        r"lạm dụng chức vụ|lợi dụng chức vụ|thoái hóa,? biến chất", 0.8),
     # "tiêu cực" is malpractice; "tác động tiêu cực" is a negative effect
     _c(r"(?<!tác động )(?<!ảnh hưởng )(?<!mặt )(?<!yếu tố )(?<!tâm lý )(?<!thông tin )"
        r"(?<!xu hướng )(?<!hưởng )(?<!động )tiêu cực", 0.6),
     # waste and losses of public money: anti-waste is Party work (the guideline's anti-corruption)
-    _c(r"lãng phí|thất thoát", 0.6),
+    _c(r"lãng phí|thất thoát|chiếm dụng", 0.6),
+    _c(r"khối tài sản|tài sản bất minh|tài sản khổng lồ", 0.55),  # an official's wealth
     # cadres held to account and disciplined
     _c(r"cách chức|khai trừ|khiển trách|(kỷ luật|hình thức) cảnh cáo|hạ bậc lương|"
        r"buộc thôi việc|đình chỉ (công tác|chức vụ|sinh hoạt đảng)|tạm đình chỉ công tác", 0.75),
@@ -143,6 +146,7 @@ ECONOMY: list[Cue] = [
     # Public finance
     _c(r"ngân sách", 0.8),
     _c(r"thu nội địa|nguồn thu|thu ngân sách|chi ngân sách|chi thường xuyên|chi đầu tư", 0.9),
+    _c(r"số thu|khoản thu|khoản chi|kinh phí|chi thêm|chi trả", 0.5),
     _c(r"dự toán", 0.5),
     _c(r"thuế", 0.7),
     _c(r"tiền sử dụng đất|tiền đất|tiền thuê đất|thuê đất|giao đất|cho thuê|quỹ đất|"
@@ -163,6 +167,8 @@ ECONOMY: list[Cue] = [
        r"doanh thu|lợi nhuận|thua lỗ|bị lỗ|lỗ (ròng|lũy kế)|thất thu|thanh toán|trả chậm", 0.65),
     _c(r"nhà thầu|đấu thầu|trúng thầu|gói thầu|chỉ định thầu|hợp đồng kinh tế", 0.7),
     _c(r"cung cầu|tiêu thụ|sức mua|tồn kho|hàng hóa|mặt hàng", 0.6),
+    _c(r"%\s*/\s*(tháng|năm)", 0.6),  # a rate per month or year: interest
+    _c(r"chi phí|khách hàng", 0.4),
     _c(r"bất động sản|thị trường nhà đất", 0.8),
     _c(r"lệ phí|thu phí|phí tham quan", 0.5),
     # Investment, projects, infrastructure
@@ -182,6 +188,7 @@ ECONOMY: list[Cue] = [
        r"(?:hệ thống giao thông|giao thông công cộng|xe buýt|vận tải|đường sắt|hàng không|"
        r"sân bay|viễn thông|bưu chính|cước|điện lực|cấp điện)", 0.65),
     _c(r"giải phóng mặt bằng|GPMB|tái định cư", 0.75),
+    _c(r"di dời", 0.45),
     _c(r"(quy|qui) hoạch", 0.75, group="plan"),  # except cadre planning, see _plan_is_cadre
     _c(r"khu đô thị|chỉnh trang (đô thị)?|hiện đại hóa đô thị|phát triển đô thị", 0.6),
     _c(r"đô thị(?! văn minh)", 0.35),
@@ -195,7 +202,7 @@ ECONOMY: list[Cue] = [
     _c(r"công ty|tập đoàn|tổng công ty", 0.35),
     _c(r"kinh doanh", 0.6),
     _c(r"môi trường đầu tư|môi trường kinh doanh", 0.85),
-    _c(r"du lịch|du khách|lượt khách", 0.8),
+    _c(r"du lịch|du khách|lượt khách|khách quốc tế|lữ hành|thu hút khách", 0.8),
     _c(r"thương mại", 0.6),
     _c(r"xuất khẩu|nhập khẩu|xuất nhập khẩu|kim ngạch", 0.85),
     _c(r"logistics|cảng biển|hàng hóa qua cảng", 0.7),
@@ -276,7 +283,11 @@ SECURITY: list[Cue] = [
     _c(r"lực lượng công an|công an nhân dân|công an xã|cảnh sát", 0.7),
     _c(r"công an", 0.4),
     _c(r"tội phạm|ma túy|buôn lậu|buôn bán người|khủng bố|bạo loạn", 0.85),
-    _c(r"gian lận thương mại|hàng giả", 0.6),
+    _c(r"gian lận thương mại|hàng giả|hàng nhái|hàng dỏm|hàng lậu", 0.6),
+    # violent crime and drugs told as incidents
+    _c(r"bắt cóc|chém|đâm chết|đâm trọng thương|trọng thương|siết cổ|bắn chết|rút súng|"
+       r"hung khí|xô xát|ẩu đả|hỗn chiến|cần sa|heroin|thuốc lắc|dân lắc|thủ phạm|hung thủ|"
+       r"nghi can|tội danh|bỏ trốn|đầu thú|truy bắt|vây bắt|giữ hành chính|CSGT", 0.7),
     _c(r"khởi tố|truy tố|bắt giữ|tạm giam|tạm giữ|bắt giam|bị bắt|lệnh bắt|bắt quả tang|"
        r"phạm tội|xét xử|phiên tòa|tòa án|tòa (sơ|phúc) thẩm|bị cáo|bị can|nghi phạm|"
        r"tuyên án|án tù|tù giam|chung thân|tử hình|hình sự|viện kiểm sát", 0.8),
@@ -300,7 +311,8 @@ SECURITY: list[Cue] = [
 
 SOCIETY: list[Cue] = [
     _c(r"an sinh xã hội|an sinh", 0.9),
-    _c(r"giảm nghèo|hộ nghèo|cận nghèo|thoát nghèo|xóa đói", 0.9),
+    _c(r"giảm nghèo|hộ nghèo|cận nghèo|thoát nghèo|xóa đói|người nghèo|chuẩn nghèo|"
+       r"tỷ lệ nghèo|tỉ lệ nghèo", 0.9),
     _c(r"người có công|gia đình chính sách|bảo trợ xã hội|đối tượng chính sách", 0.85),
     _c(r"bảo hiểm xã hội|bảo hiểm y tế|bảo hiểm thất nghiệp", 0.8),
     _c(r"nhà ở xã hội|nhà dột nát|nhà tạm", 0.85),
@@ -311,7 +323,9 @@ SOCIETY: list[Cue] = [
     _c(r"y tế|bệnh viện|khám,? chữa bệnh|sức khỏe|bác sĩ", 0.85),
     # labour and wages ("lao động" lower-case: "Huân chương Lao động", "Bộ Lao động" are names)
     # "cán bộ, công chức, viên chức, người lao động" is the public workforce, not labour affairs
-    _c(r"(?<!viên chức, )(?<!viên chức và )(?<!công chức, )người lao động|NLĐ|"
+    # "(NLĐ)", "báo Người Lao Động" are the newspaper
+    _c(r"(?<!viên chức, )(?<!viên chức và )(?<!công chức, )(?<!báo )người lao động|"
+       r"(?<!\()(?<!báo )NLĐ(?!O|\))|"
        r"lương tối thiểu|tiền lương|tiền công|chính sách tiền lương|"
        r"quan hệ lao động|tranh chấp lao động|đình công|Luật Lao động|Bộ luật Lao động|"
        r"tay nghề|đào tạo nghề|dạy nghề|học nghề|công nhân", 0.75),
@@ -323,6 +337,8 @@ SOCIETY: list[Cue] = [
        r"lao động", 0.5, cs=True),
     _c(r"phòng,? chống dịch|dịch Covid|Covid-19|tiêm chủng|vắc ?xin", 0.8),
     _c(r"dịch bệnh", 0.45),
+    _c(r"ổ dịch|dịch cúm|cúm gia cầm|cúm gà|cúm A|bùng phát dịch|dịch (đã )?bùng phát|"
+       r"sốt xuất huyết|HIV|AIDS|dịch tả|bệnh dại|lao phổi", 0.8),
     _c(r"giáo dục|trường học|học sinh|sinh viên|giáo viên|năm học|tuyển sinh|khuyến học|"
        r"thí sinh|kỳ thi|học phí|học bổng|xét tuyển|điểm chuẩn|điểm sàn|học viên|phòng học|"
        r"lớp học|giảng viên|giảng dạy|nhà trường|mầm non|tiểu học|THCS|THPT|trung học|"
@@ -361,7 +377,7 @@ EVENT: list[Cue] = [
     # "chủ trì" a meeting, not taking the lead in a task ("chủ trì kiểm tra", "cơ quan chủ trì")
     _c(r"(?<!cơ quan )(?<!đơn vị )(?<!bộ )(?:đồng )?chủ trì(?!,? (?:phối hợp|kiểm tra|thực hiện|"
        r"xây dựng|soạn thảo|tổ chức thực hiện|triển khai|giải quyết|tham mưu|thanh tra|"
-       r"hướng dẫn|rà soát|nghiên cứu|theo dõi)(?!\w))", 0.9),
+       r"hướng dẫn|rà soát|nghiên cứu|theo dõi|tiến hành)(?!\w))", 0.9),
     _c(_DU + r",? (và )?chỉ đạo|tham " + _DU + r"|cùng " + _DU + r"|đến " + _DU, 0.85),
     _c(r"dự (hội nghị|hội thảo|lễ|buổi|phiên|kỳ họp|đại hội|chương trình|có|họp)", 0.85),
     _c(r"đại biểu (dự|tham dự|phát biểu|thảo luận)", 0.85),
@@ -372,6 +388,11 @@ EVENT: list[Cue] = [
     _c(r"(tại|trong|bên lề) (hội nghị|hội thảo|buổi lễ|lễ|buổi làm việc|phiên họp|kỳ họp|"
        r"đại hội|tọa đàm|chương trình|cuộc họp|buổi họp|họp báo|buổi họp báo)", 0.85),
     _c(r"(kết thúc|mở đầu|khép lại) (hội nghị|hội thảo|kỳ họp|phiên họp|cuộc họp|tọa đàm)", 0.85),
+    _c(r"(đã|có|tổ chức) (cuộc )?họp|cuộc họp (với|giữa)|họp (với|bàn)", 0.7),
+    # an elected body passing something is the outcome of its session ("đã được Quốc hội
+    # thông qua" refers back to an earlier one)
+    _c(r"(?<!được )(?<!trình )(Quốc hội|QH|HĐND|Hội đồng nhân dân|Ủy ban Thường vụ Quốc hội|UBTVQH)"
+       r"[^.;:]{0,40}? thông qua(?! (?:các|những|việc|nhiều|hệ thống|kênh)(?!\w))", 0.6),
     _c(r"họp báo", 0.7),
     # what the meeting decided: a vote, a resolution passed
     _c(r"(?<!quyền )biểu quyết|bỏ phiếu tán thành|"
