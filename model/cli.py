@@ -8,8 +8,9 @@ import json
 import os
 import sys
 import typing
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from phogov.errors import PhogovError
 
@@ -304,40 +305,35 @@ def cmd_make_backbone(ns: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_pretrain(ns: argparse.Namespace) -> int:
-    from phogov.training.pretrain import PretrainArgs, pretrain_from_args
+def _training_command(module: str, cls_name: str, fn_name: str,
+                      done: Callable[[Any], str]) -> Callable[[argparse.Namespace], int]:
+    """A training subcommand: its flags fill the module's argument dataclass, the module's
+    function runs on it, and ``done(result)`` is printed."""
 
-    out = pretrain_from_args(_dataclass_from(ns, PretrainArgs))
-    print(f"pretrained model written to {out}")
-    return 0
+    def run(ns: argparse.Namespace) -> int:
+        import importlib
 
+        mod = importlib.import_module(module)
+        print(done(getattr(mod, fn_name)(_dataclass_from(ns, getattr(mod, cls_name)))))
+        return 0
 
-def cmd_train(ns: argparse.Namespace) -> int:
-    from phogov.training.finetune import FinetuneArguments, train
-
-    out = train(_dataclass_from(ns, FinetuneArguments))
-    print(f"model written to {out}")
-    return 0
-
-
-def cmd_self_train(ns: argparse.Namespace) -> int:
-    from phogov.training.self_training import SelfTrainArguments, self_train
-
-    out = self_train(_dataclass_from(ns, SelfTrainArguments))
-    print(f"best model written to {out}")
-    return 0
+    return run
 
 
-def cmd_train_topics(ns: argparse.Namespace) -> int:
-    from phogov.training.topics import TopicTrainArguments, train_topics
-
-    report = train_topics(_dataclass_from(ns, TopicTrainArguments))
-    print(json.dumps(report, ensure_ascii=False, indent=2))
-    return 0
+cmd_pretrain = _training_command("phogov.training.pretrain", "PretrainArgs",
+                                 "pretrain_from_args",
+                                 lambda out: f"pretrained model written to {out}")
+cmd_train = _training_command("phogov.training.finetune", "FinetuneArguments", "train",
+                              lambda out: f"model written to {out}")
+cmd_self_train = _training_command("phogov.training.self_training", "SelfTrainArguments",
+                                   "self_train", lambda out: f"best model written to {out}")
+cmd_train_topics = _training_command(
+    "phogov.training.topics", "TopicTrainArguments", "train_topics",
+    lambda report: json.dumps(report, ensure_ascii=False, indent=2))
 
 
 def cmd_export(ns: argparse.Namespace) -> int:
-    from phogov.modeling import export_model
+    from phogov.export import export_model
 
     out = export_model(ns.model, ns.out, half=not ns.fp32)
     size = sum(f.stat().st_size for f in out.rglob("*") if f.is_file())

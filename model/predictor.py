@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from phogov.repair import mask_symbol_tags, repair_numeric
+from phogov.spans import ids_to_tags
 from phogov.text import Sentence, sentences, tags_to_spans
 from phogov.types import (
     TOPIC_LABELS,
@@ -138,8 +139,7 @@ def _model_backend(loaded: Any) -> Backend:
         for k, sent in enumerate(flat):
             probs = word_probs[k]
             best = probs.argmax(axis=-1) if len(probs) else []
-            tags = mask_symbol_tags([w.form for w in sent.words],
-                                    [labels[int(i)] for i in best])
+            tags = mask_symbol_tags([w.form for w in sent.words], ids_to_tags(best, labels))
             scores = [float(probs[j, int(i)]) for j, i in enumerate(best)]
             spans = [
                 Span(a, b, label, sent.text[a:b], score)

@@ -40,8 +40,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from typing import TypeVar
+
+_M = TypeVar("_M", bound="ValueMatch")
 
 # ---------------------------------------------------------------- numbers ---
 
@@ -488,3 +492,23 @@ _NUMBER_START = re.compile(
 def number_starts(text: str) -> list[int]:
     """Offsets where a MONEY or PERCENT expression may begin (left boundary checked)."""
     return [m.start() for m in _NUMBER_START.finditer(text)]
+
+
+def scan(text: str, match: Callable[[str, int], _M | None],
+         keep: Callable[[int, _M], bool] | None = None) -> list[_M]:
+    """Non-overlapping matches of ``match`` tried at each number start, left to right.
+
+    ``keep(start, m)`` may reject a match (a date for MONEY); a rejected match does
+    not block the number starts inside it. MONEY and PERCENT both scan this way.
+    """
+    out: list[_M] = []
+    pos = 0
+    for start in number_starts(text):
+        if start < pos:
+            continue
+        m = match(text, start)
+        if m is None or (keep is not None and not keep(start, m)):
+            continue
+        out.append(m)
+        pos = m.end
+    return out

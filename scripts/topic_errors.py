@@ -21,7 +21,7 @@ def main() -> int:
     ns = ap.parse_args()
     for doc in group_by_doc(read_labelled(ns.gold)):
         texts = [normalize(s.text).text for s in doc]
-        for s, text, pred in zip(doc, texts, topics.label_document(texts)):
+        for s, text, pred in zip(doc, texts, topics.topics_per_sentence(texts)):
             gold = set(s.topics)
             miss, extra = gold - set(pred), set(pred) - gold
             if ns.topic and ns.topic not in miss | extra:

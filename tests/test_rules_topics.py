@@ -210,7 +210,7 @@ def test_label_document_drops_related_news_links() -> None:
         "- Công bố kết quả xếp hạng chỉ số PAR INDEX năm 2024 của các phường, xã.",
         "- Phiên họp thường kỳ tháng 2/2025.",
     ]
-    assert topics.label_document(sents) == [["ECONOMY"], [], [], []]
+    assert topics.topics_per_sentence(sents) == [["ECONOMY"], [], [], []]
     # the same link line on its own (no header before it) is read as content
     assert topics.label(sents[2]) == ["GOVERNANCE"]
 

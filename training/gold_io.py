@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from phogov.errors import PhogovError
+from phogov.spans import tags_to_spans
 from phogov.types import ENTITY_LABELS, TOPIC_LABELS, Span
 
 MAX_LISTED_ERRORS = 50
@@ -252,13 +253,22 @@ def _parse_sentence(
     return GoldSentence(doc, sent, text, entities, topics, number)
 
 
-def _parse_topics(obj: dict[str, Any], err) -> list[str] | None:
-    if "topics" not in obj:
-        err("missing field 'topics' (use [] for a sentence without topics)")
+def _required_array(obj: dict[str, Any], key: str, err) -> list[Any] | None:
+    """``obj[key]`` when it is an array; else the problem is reported and None returned.
+    Required (``[]`` when empty) so that a misspelt key cannot silently mean "none"."""
+    if key not in obj:
+        err(f"missing field '{key}' (use [] for a sentence without {key})")
         return None
-    topics = obj["topics"]
-    if not isinstance(topics, list):
-        err(f"field 'topics' must be an array, got {_type_name(topics)}")
+    value = obj[key]
+    if not isinstance(value, list):
+        err(f"field '{key}' must be an array, got {_type_name(value)}")
+        return None
+    return value
+
+
+def _parse_topics(obj: dict[str, Any], err) -> list[str] | None:
+    topics = _required_array(obj, "topics", err)
+    if topics is None:
         return None
     ok = True
     for i, topic in enumerate(topics):
@@ -275,12 +285,8 @@ def _parse_topics(obj: dict[str, Any], err) -> list[str] | None:
 
 
 def _parse_entities(obj: dict[str, Any], text: str | None, err) -> list[Span] | None:
-    if "entities" not in obj:
-        err("missing field 'entities' (use [] for a sentence without entities)")
-        return None
-    raw_entities = obj["entities"]
-    if not isinstance(raw_entities, list):
-        err(f"field 'entities' must be an array, got {_type_name(raw_entities)}")
+    raw_entities = _required_array(obj, "entities", err)
+    if raw_entities is None:
         return None
     spans: list[tuple[int, Span]] = []
     ok = True
@@ -466,35 +472,18 @@ def read_conll(path: str | Path) -> list[GoldSentence]:
 
 
 def _conll_sentence(doc: str, sent: int, tokens: list[tuple[int, str, str]]) -> GoldSentence:
-    pieces: list[str] = []
-    spans: list[Span] = []
+    """Tokens joined by single spaces; spans decoded by ``phogov.spans.tags_to_spans``
+    (a stray ``I-`` starts a span, IOB1-style, not an error)."""
+    units: list[tuple[int, int]] = []
     pos = 0
-    open_span: list | None = None  # [start, end, label]
-
-    def close() -> None:
-        nonlocal open_span
-        if open_span is not None:
-            a, b, label = open_span
-            spans.append(Span(a, b, label, "".join(pieces)[a:b]))
-            open_span = None
-
-    for _number, token, tag in tokens:
-        if pieces:
-            pieces.append(" ")
-            pos += 1
-        start, end = pos, pos + len(token)
-        pieces.append(token)
-        pos = end
-        prefix, _, label = tag.partition("-")
-        if prefix == "I" and open_span is not None and open_span[2] == label:
-            open_span[1] = end
-            continue
-        close()
-        if prefix in ("B", "I"):  # a stray I- starts a span (IOB1-style, not an error)
-            open_span = [start, end, label]
-    close()
-    text = "".join(pieces)
-    spans = [Span(s.start, s.end, s.label, text[s.start : s.end]) for s in spans]
+    for _number, token, _tag in tokens:
+        units.append((pos, pos + len(token)))
+        pos += len(token) + 1
+    text = " ".join(token for _number, token, _tag in tokens)
+    spans = [
+        Span(a, b, label, text[a:b])
+        for a, b, label, _score in tags_to_spans(units, [tag for _n, _t, tag in tokens])
+    ]
     return GoldSentence(doc, sent, text, spans, [], tokens[0][0])
 
 

@@ -27,25 +27,24 @@ from typing import Any
 import numpy as np
 
 from phogov.encoding import POOL_MULTI_LABEL, POOL_SINGLE_LABEL, SubwordEncoder, pool_windows
-from phogov.segment import DEFAULT_SEGMENTER
-from phogov.training.finetune import (
+from phogov.training.dev_metrics import multilabel_scores, pooled_topic_probs, tune_thresholds
+from phogov.training.gold_io import LabelledDataError, check_file, json_objects
+from phogov.training.trainer import (
     Encoded,
+    TrainerArguments,
     encode_rows,
     fit,
-    multilabel_scores,
-    pooled_topic_probs,
     predict_topic_probs,
     resolve_bf16,
-    tune_thresholds,
 )
-from phogov.training.gold_io import LabelledDataError, check_file, json_objects
 
 logger = logging.getLogger("phogov.training")
 
 
 @dataclass
-class TopicTrainArguments:
-    """Flags of ``phogov train-topics``."""
+class TopicTrainArguments(TrainerArguments):
+    """Flags of ``phogov train-topics``: the data, plus the shared
+    :class:`~phogov.training.trainer.TrainerArguments` with their own defaults here."""
 
     data: str = field(metadata={"help": "JSONL with {'text','label'} or {'text','labels':[...]}"})
     out: str = field(metadata={"help": "output model directory"})
@@ -56,29 +55,12 @@ class TopicTrainArguments:
     labels: list[str] = field(
         default_factory=list, metadata={"help": "label order (default: sorted labels of --data)"}
     )
-    base: str = field(
-        default="vinai/phobert-base",
-        metadata={"help": "backbone: HF id, local dir or a phogov model dir"},
-    )
-    epochs: float = field(default=5.0, metadata={"help": "training epochs"})
-    max_steps: int = field(default=-1, metadata={"help": "stop after N steps (overrides epochs)"})
-    learning_rate: float = field(default=5e-5, metadata={"help": "peak learning rate"})
-    batch_size: int = field(default=16, metadata={"help": "training batch size (windows)"})
-    eval_batch_size: int = field(default=32, metadata={"help": "evaluation batch size"})
-    warmup: float = field(default=0.06, metadata={"help": "warmup as a fraction of steps"})
-    weight_decay: float = field(default=0.01, metadata={"help": "AdamW weight decay"})
-    seed: int = field(default=42, metadata={"help": "random seed"})
-    bf16: str = field(default="auto", metadata={"help": "auto|yes|no"})
-    early_stopping_patience: int = field(default=2, metadata={"help": "0 turns it off"})
-    max_length: int = field(default=256, metadata={"help": "subwords per window incl. specials"})
-    stride: int = field(default=128, metadata={"help": "subwords between window starts"})
-    segmenter: str = field(default=DEFAULT_SEGMENTER, metadata={"help": "word segmenter"})
-    max_train_samples: int | None = field(default=None, metadata={"help": "use only N texts"})
-    resume_from_checkpoint: str | None = field(
-        default=None, metadata={"help": "'last' or a checkpoint path"}
-    )
-    keep_checkpoints: bool = field(default=False, metadata={"help": "keep OUT/checkpoints"})
-    logging_steps: int = field(default=50, metadata={"help": "log the loss every N steps"})
+    # defaults that differ from phogov train's (whole texts: fewer, longer examples)
+    epochs: float = field(default=5.0, kw_only=True, metadata={"help": "training epochs"})
+    batch_size: int = field(
+        default=16, kw_only=True, metadata={"help": "training batch size (windows)"})
+    eval_batch_size: int = field(
+        default=32, kw_only=True, metadata={"help": "evaluation batch size"})
 
 
 def read_topic_file(path: str | Path) -> tuple[list[tuple[str, list[str]]], bool]:
@@ -195,7 +177,8 @@ def train_topics(args: TopicTrainArguments | None = None, **kwargs: Any) -> dict
     """
     from transformers import DataCollatorWithPadding, set_seed
 
-    from phogov.modeling import ModelInfo, PhogovModel, load_backbone_for_training
+    from phogov.modeling import ModelInfo, PhogovModel
+    from phogov.training.base_model import load_backbone_for_training
 
     if args is None:
         args = TopicTrainArguments(**kwargs)

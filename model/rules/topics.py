@@ -291,8 +291,13 @@ def score_document(sentences: list[str]) -> list[dict[str, float]]:
     return out
 
 
-def label_document(sentences: list[str]) -> list[list[str]]:
+def topics_per_sentence(sentences: list[str]) -> list[list[str]]:
     """``label`` for each normalised sentence of one document (see ``score_document``)."""
     return [
         [t for t in TOPIC_LABELS if s[t] >= THRESHOLD] for s in score_document(sentences)
     ]
+
+
+# The old name, kept for code written before the rename (issue 11): it collided with
+# phogov.rules.aggregate.label_document, which labels entities and topics.
+label_document = topics_per_sentence
