@@ -241,7 +241,17 @@ def cmd_train_topics(ns: argparse.Namespace) -> int:
 def cmd_export(ns: argparse.Namespace) -> int:
     from phogov.modeling import export_model
 
-    out = export_model(ns.model, ns.out, half=not ns.fp32)
+    if ns.out is None and not (ns.int8 or ns.onnx):
+        raise ValueError("give --out DIR (a shipping copy) and/or --int8 / --onnx")
+    out = Path(ns.model) if ns.out is None else export_model(ns.model, ns.out, half=not ns.fp32)
+    if ns.int8 or ns.onnx:
+        from phogov.quantize import export_runtimes
+
+        for name, entry in export_runtimes(out, int8=ns.int8, onnx=ns.onnx).items():
+            if (name == "int8" and ns.int8) or (name == "onnx" and ns.onnx):
+                size = sum(h["bytes"] for h in entry["heads"].values())
+                print(f"{name}: {', '.join(entry['heads'])} written into {out} "
+                      f"({size / 2**20:.1f} MiB)")
     size = sum(f.stat().st_size for f in out.rglob("*") if f.is_file())
     print(f"model exported to {out} ({size / 2**20:.1f} MiB)")
     return 0
@@ -329,10 +339,16 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     mb.add_argument("--seed", type=int, default=42)
     mb.set_defaults(func=cmd_make_backbone)
 
-    x = sub.add_parser("export", help="copy a model dir for shipping (weights stored in fp16)")
+    x = sub.add_parser("export", help="copy a model dir for shipping (weights stored in fp16) "
+                                      "and/or add its int8 / ONNX runtimes")
     x.add_argument("model", help="a model directory made by `phogov train`")
-    x.add_argument("--out", required=True)
+    x.add_argument("--out", default=None, help="write a shipping copy here (else: --int8/--onnx "
+                                               "are written into MODEL itself)")
     x.add_argument("--fp32", action="store_true", help="keep fp32 weights")
+    x.add_argument("--int8", action="store_true",
+                   help="add the int8 runtime (torch dynamic quantisation)")
+    x.add_argument("--onnx", action="store_true",
+                   help="add the ONNX Runtime runtime (int8 weights; needs phogov[onnx])")
     x.set_defaults(func=cmd_export)
 
     b = sub.add_parser("bench", help="predict() throughput against the plain HF forward pass")

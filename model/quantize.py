@@ -89,7 +89,9 @@ def _write_int8(model: Any, target: Path) -> dict[str, float]:
     agreement = _agreement(model, lambda ids, mask: qmodel(input_ids=ids, attention_mask=mask))
     tmp = target.with_name(target.name + ".tmp")
     try:
-        torch.save(qmodel.state_dict(), tmp)
+        with warnings.catch_warnings():  # TypedStorage notice from quantised tensors
+            warnings.simplefilter("ignore")
+            torch.save(qmodel.state_dict(), tmp)
         os.replace(tmp, target)
     finally:
         tmp.unlink(missing_ok=True)
