@@ -260,8 +260,8 @@ def cmd_export(ns: argparse.Namespace) -> int:
 def cmd_bench(ns: argparse.Namespace) -> int:
     from phogov.eval.bench import run_bench
 
-    run_bench(ns.model, baseline=ns.baseline, sentences=ns.sentences, batch_size=ns.batch_size,
-              json_out=ns.json)
+    run_bench(ns.model, runtimes=ns.runtimes, baseline=ns.baseline, sentences=ns.sentences,
+              batch_size=ns.batch_size, inputs=ns.input, json_out=ns.json, repeats=ns.repeats)
     return 0
 
 
@@ -316,7 +316,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     c.add_argument("--json", default=None, help="write {name: report} as JSON here")
     c.set_defaults(func=cmd_compare)
 
-    pr = sub.add_parser("predict", help="entities and topics of a text")
+    pr = sub.add_parser("predict", help="entities and topics of a text, or of a corpus")
     pr.add_argument("text", nargs="?", default=None)
     pr.add_argument("--file", default=None, help="read the text from a UTF-8 file")
     pr.add_argument("--model", default=None, help="model dir/id, 'rules', or $PHOGOV_MODEL")
@@ -351,15 +351,24 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
                    help="add the ONNX Runtime runtime (int8 weights; needs phogov[onnx])")
     x.set_defaults(func=cmd_export)
 
-    b = sub.add_parser("bench", help="predict() throughput against the plain HF forward pass")
-    b.add_argument("--model", required=True)
-    b.add_argument("--baseline", default=None, help="a second model to compare in the same run")
+    b = sub.add_parser("bench", help="rules and each model runtime side by side: throughput, "
+                                     "memory, where the time goes")
+    b.add_argument("--model", default=None, help="model dir/id (default: $PHOGOV_MODEL, bundled)")
+    b.add_argument("--runtimes", nargs="+", default=["rules", "fp32", "int8", "onnx"],
+                   help="variants to run (rules, fp32, int8, onnx); missing ones are noted")
+    b.add_argument("--baseline", default=None, help="a second model (fp32) in the same run")
+    b.add_argument("--input", nargs="+", default=None,
+                   help="bench on these corpus files (as predict --input), not the seeds")
+    b.add_argument("--repeats", type=int, default=2, help="best of N timed runs per variant")
     b.add_argument("--sentences", type=int, default=2000)
     b.add_argument("--batch-size", type=int, default=32)
     b.add_argument("--json", default=None)
     b.set_defaults(func=cmd_bench)
 
     _add_view_commands(sub)
+    from phogov.cli_corpus import add_corpus_args
+
+    add_corpus_args(sub.choices["predict"], cmd_predict)
 
     lazy = [
         ("pretrain", "MLM pretraining of a small PhoBERT-style model",

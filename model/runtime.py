@@ -233,9 +233,9 @@ def load_int8_head(cls: Any, config: Any, file: Path) -> Any:
     model = cls.from_config(config).float()  # random init, every tensor replaced below
     qmodel = quantize_module(model)
     try:
-        state = torch.load(file, map_location="cpu", weights_only=True)
-        with warnings.catch_warnings():
+        with warnings.catch_warnings():  # TypedStorage notice from quantised tensors
             warnings.simplefilter("ignore")
+            state = torch.load(file, map_location="cpu", weights_only=True)
             qmodel.load_state_dict(state, strict=True)
     except Exception as exc:  # noqa: BLE001 - any failure becomes one line naming the file
         raise ModelLoadError(f"could not load the int8 head {file}: {type(exc).__name__}: "

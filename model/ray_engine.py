@@ -1,0 +1,128 @@
+"""Ray Data: predict() over a Ray Dataset, on one machine or a Ray cluster.
+
+:func:`predict_dataset` is the Python entry point: ``map_batches`` with a pool of actors,
+each loading the model once (``ActorPoolStrategy`` through ``concurrency=``) and then
+predicting batch after batch. :func:`predict_stream` is what ``phogov predict --engine
+ray`` runs: the driver streams the inputs, hands them to Ray a chunk at a time, and
+writes results as they come back (resumable like the local engine, see
+``phogov.corpus``). Needs the ``ray`` extra: ``pip install 'phogov[ray]'``.
+
+Results are the same JSON as the single-process path: ``result`` holds ``predict()``'s
+dict for one document, serialised (Arrow needs one schema for every row; entities of
+different labels carry different keys).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from collections.abc import Iterator
+from typing import Any
+
+RESULT_COLUMNS = ("id", "result", "error")
+
+
+def _require_ray() -> Any:
+    try:
+        import ray
+        import ray.data  # noqa: F401
+    except ImportError as exc:
+        raise RuntimeError(f"the Ray engine needs the ray extra ({exc.name} is missing): "
+                           "pip install 'phogov[ray]'") from None
+    return ray
+
+
+class PhogovActor:
+    """One Ray actor: the model loaded once, then batches of documents predicted."""
+
+    def __init__(self, settings: dict[str, Any], id_column: str = "id",
+                 text_column: str = "text", threads: int | None = None) -> None:
+        import torch
+
+        from phogov.predictor import RULES
+
+        if threads:
+            torch.set_num_threads(int(threads))
+        self.settings = settings
+        self.id_column, self.text_column = id_column, text_column
+        if settings.get("model") != RULES:  # load now, once per actor
+            from phogov.runtime import load_runtime_model
+
+            load_runtime_model(settings["model"], settings.get("runtime"), device="cpu")
+
+    def __call__(self, batch: dict[str, Any]) -> dict[str, list]:
+        from phogov.corpus import predict_batch
+
+        for column in (self.id_column, self.text_column):
+            if column not in batch:
+                raise ValueError(f"the dataset has no {column!r} column (columns: "
+                                 f"{', '.join(batch)}); pass id_column= / text_column=")
+        ids = [str(i) for i in batch[self.id_column]]
+        texts = [str(t) for t in batch[self.text_column]]
+        done = predict_batch(list(zip(ids, texts)), self.settings)
+        return {"id": [d[0] for d in done],
+                "result": [json.dumps(d[1], ensure_ascii=False) if d[1] is not None else None
+                           for d in done],
+                "error": [d[2] for d in done]}
+
+
+def predict_dataset(ds: Any, model: str | None = None, *, runtime: str | None = None,
+                    pure: bool = False, id_column: str = "id", text_column: str = "text",
+                    actors: int = 2, cpus_per_actor: float = 1, batch_docs: int = 16,
+                    batch_size: int = 32) -> Any:
+    """A Ray Dataset of ``{id, result, error}`` rows, one per row of ``ds``.
+
+    ``ds`` has a text column and an id column (names configurable). ``result`` is the
+    JSON of ``predict()``'s answer for that text (``json.loads`` it), ``error`` is None
+    or the reason that one document failed. ``actors`` actors each load the model once
+    and use ``cpus_per_actor`` torch threads. Lazy, like every Ray transform: write it
+    (``.write_json``/``.write_parquet``) or iterate it to run it.
+    """
+    from phogov.predictor import resolve_model
+
+    _require_ray()
+    settings = {"model": resolve_model(model), "runtime": runtime, "pure": pure,
+                "batch_size": batch_size}
+    threads = max(1, int(cpus_per_actor))
+    return ds.map_batches(
+        PhogovActor, fn_constructor_kwargs={"settings": settings, "id_column": id_column,
+                                            "text_column": text_column, "threads": threads},
+        batch_size=batch_docs, batch_format="numpy", concurrency=actors,
+        num_cpus=cpus_per_actor)
+
+
+def init_ray(address: str | None = None, num_cpus: int | None = None) -> Any:
+    """Connect to ``address`` (or ``$RAY_ADDRESS``), else start a local Ray; quiet."""
+    ray = _require_ray()
+    if not ray.is_initialized():
+        address = address or os.environ.get("RAY_ADDRESS") or None
+        kwargs: dict[str, Any] = {"logging_level": logging.WARNING, "log_to_driver": False}
+        if address is None:
+            kwargs.update(include_dashboard=False, num_cpus=num_cpus)
+        ray.init(address=address, **kwargs)
+    ctx = ray.data.DataContext.get_current()
+    ctx.enable_progress_bars = False
+    logging.getLogger("ray.data").setLevel(logging.WARNING)
+    return ray
+
+
+def predict_stream(todo: Iterator[tuple[str, str]], settings: dict[str, Any],
+                   address: str | None = None, actors: int = 2, chunk: int = 2000,
+                   batch_docs: int = 16) -> Iterator[list[tuple[str, Any, str | None]]]:
+    """Results for ``(id, text)`` pairs, batch by batch, computed by Ray actors.
+
+    The driver holds at most ``chunk`` documents; each chunk is one Ray Dataset.
+    """
+    from phogov.corpus import batched
+
+    ray = init_ray(address)
+    for part in batched(todo, chunk):
+        ds = ray.data.from_items([{"id": i, "text": t} for i, t in part])
+        out = predict_dataset(ds, settings["model"], runtime=settings.get("runtime"),
+                              pure=settings.get("pure", False), actors=actors,
+                              batch_docs=batch_docs,
+                              batch_size=settings.get("batch_size", 32))
+        for rows in out.iter_batches(batch_size=batch_docs, batch_format="numpy"):
+            yield [(str(i), json.loads(r) if r is not None else None, e)
+                   for i, r, e in zip(rows["id"], rows["result"], rows["error"])]
