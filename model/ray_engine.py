@@ -124,5 +124,7 @@ def predict_stream(todo: Iterator[tuple[str, str]], settings: dict[str, Any],
                               batch_docs=batch_docs,
                               batch_size=settings.get("batch_size", 32))
         for rows in out.iter_batches(batch_size=batch_docs, batch_format="numpy"):
-            yield [(str(i), json.loads(r) if r is not None else None, e)
+            # an all-null column comes back as NaNs: only strings are results or errors
+            yield [(str(i), json.loads(r) if isinstance(r, str) else None,
+                    e if isinstance(e, str) else None)
                    for i, r, e in zip(rows["id"], rows["result"], rows["error"])]
