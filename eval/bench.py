@@ -230,7 +230,10 @@ def variants(model: str | None, runtimes: list[str], baseline: str | None
     path = resolve_model(model)
     label = Path(path).name
     status = runtime_status(path)
-    default = choose_runtime(path, "auto", device="cpu")
+    try:  # what predict() runs with no runtime= ($PHOGOV_RUNTIME, else auto)
+        default = choose_runtime(path, None, device="cpu")
+    except (ValueError, RuntimeError):
+        default = choose_runtime(path, "auto", device="cpu")
     for runtime in (r for r in RUNTIMES if r in wanted):
         if status[runtime]:
             notes.append(f"{label} {runtime}: skipped, {status[runtime]}")

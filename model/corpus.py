@@ -374,14 +374,16 @@ def run_corpus(inputs: Sequence[str], out: str, model: str | None = None, fmt: s
         raise ValueError(f"--engine must be local or ray, got {engine!r}")
     name = resolve_model(model)
     if name != RULES:  # fail now, not in every worker: a bad model or runtime
-        from phogov.runtime import choose_runtime
+        from phogov.runtime import choose_runtime, requested_runtime
 
         choose_runtime(name, runtime, device="cpu")
+        runtime = requested_runtime(runtime)  # $PHOGOV_RUNTIME read here, for every worker
     total = count_documents(inputs)
     writer = open_writer(out, fmt)
     stats: dict[str, Any] = {"documents": 0, "errors": 0, "skipped": 0, "duplicates": 0,
                              "already_done": len(writer.done)}
-    settings = {"model": name, "batch_size": batch_size, "pure": pure, "runtime": runtime}
+    settings = {"model": name if engine == "local" else model, "batch_size": batch_size,
+                "pure": pure, "runtime": runtime}
     todo = pending_documents(inputs, writer.done, stats)
     bar = tqdm(total=max(0, total - len(writer.done)), unit="doc", disable=not progress,
                desc="predict", smoothing=0.1)

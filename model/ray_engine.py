@@ -18,6 +18,7 @@ import json
 import logging
 import os
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 RESULT_COLUMNS = ("id", "result", "error")
@@ -47,9 +48,11 @@ class PhogovActor:
         self.settings = settings
         self.id_column, self.text_column = id_column, text_column
         if settings.get("model") != RULES:  # load now, once per actor
+            from phogov.predictor import resolve_model
             from phogov.runtime import load_runtime_model
 
-            load_runtime_model(settings["model"], settings.get("runtime"), device="cpu")
+            load_runtime_model(resolve_model(settings.get("model")), settings.get("runtime"),
+                               device="cpu")
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, list]:
         from phogov.corpus import predict_batch
@@ -79,17 +82,27 @@ def predict_dataset(ds: Any, model: str | None = None, *, runtime: str | None = 
     and use ``cpus_per_actor`` torch threads. Lazy, like every Ray transform: write it
     (``.write_json``/``.write_parquet``) or iterate it to run it.
     """
-    from phogov.predictor import resolve_model
+    from phogov.runtime import requested_runtime
 
     _require_ray()
-    settings = {"model": resolve_model(model), "runtime": runtime, "pure": pure,
-                "batch_size": batch_size}
+    settings = {"model": _portable(model), "runtime": requested_runtime(runtime),
+                "pure": pure, "batch_size": batch_size}
     threads = max(1, int(cpus_per_actor))
     return ds.map_batches(
         PhogovActor, fn_constructor_kwargs={"settings": settings, "id_column": id_column,
                                             "text_column": text_column, "threads": threads},
         batch_size=batch_docs, batch_format="numpy", concurrency=actors,
         num_cpus=cpus_per_actor)
+
+
+def _portable(model: str | os.PathLike[str] | None) -> str | None:
+    """A model name every actor can resolve: local paths made absolute (actors do not run
+    in the driver's directory); None stays None, so each node finds its own bundled
+    model or ``$PHOGOV_MODEL``; ids and ``"rules"`` as given."""
+    if model is None:
+        return None
+    path = Path(model).expanduser()
+    return str(path.resolve()) if path.exists() else str(model)
 
 
 def init_ray(address: str | None = None, num_cpus: int | None = None) -> Any:
