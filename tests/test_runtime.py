@@ -139,3 +139,13 @@ def test_cli_export_writes_into_the_model_dir(tiny_model: Path, tmp_path: Path,
     assert runtime_status(copy)["int8"] == ""
     assert main(["export", str(copy)]) == 2
     assert "--out DIR" in capsys.readouterr().err
+
+
+def test_a_broken_int8_file_is_named_in_the_error(int8_model: Path, tmp_path: Path) -> None:
+    from phogov.modeling import ModelLoadError
+
+    copy = tmp_path / "model"
+    shutil.copytree(int8_model, copy)
+    (copy / "topics" / "model.int8.pt").write_bytes(b"not a state dict")
+    with pytest.raises(ModelLoadError, match=r"topics/model\.int8\.pt.*phogov export DIR --int8"):
+        load_runtime_model(copy, "int8", device="cpu")
