@@ -38,7 +38,8 @@ class PhogovActor:
     """One Ray actor: the model loaded once, then batches of documents predicted."""
 
     def __init__(self, settings: dict[str, Any], id_column: str = "id",
-                 text_column: str = "text", threads: int | None = None) -> None:
+                 text_column: str = "text", threads: int | None = None,
+                 grouped: bool = False) -> None:
         import torch
 
         from phogov.predictor import RULES
@@ -47,6 +48,7 @@ class PhogovActor:
             torch.set_num_threads(int(threads))
         self.settings = settings
         self.id_column, self.text_column = id_column, text_column
+        self.grouped = grouped
         if settings.get("model") != RULES:  # load now, once per actor
             from phogov.predictor import resolve_model
             from phogov.runtime import load_runtime_model
@@ -61,9 +63,14 @@ class PhogovActor:
             if column not in batch:
                 raise ValueError(f"the dataset has no {column!r} column (columns: "
                                  f"{', '.join(batch)}); pass id_column= / text_column=")
-        ids = [str(i) for i in batch[self.id_column]]
-        texts = [str(t) for t in batch[self.text_column]]
-        done = predict_batch(list(zip(ids, texts)), self.settings)
+        if self.grouped:  # rows are whole batches, formed by the driver
+            done = [d for ids, texts in zip(batch[self.id_column], batch[self.text_column])
+                    for d in predict_batch([(str(i), str(t)) for i, t in zip(ids, texts)],
+                                           self.settings)]
+        else:
+            ids = [str(i) for i in batch[self.id_column]]
+            texts = [str(t) for t in batch[self.text_column]]
+            done = predict_batch(list(zip(ids, texts)), self.settings)
         return {"id": [d[0] for d in done],
                 "result": [json.dumps(d[1], ensure_ascii=False) if d[1] is not None else None
                            for d in done],
@@ -81,18 +88,26 @@ def predict_dataset(ds: Any, model: str | None = None, *, runtime: str | None = 
     or the reason that one document failed. ``actors`` actors each load the model once
     and use ``cpus_per_actor`` torch threads. Lazy, like every Ray transform: write it
     (``.write_json``/``.write_parquet``) or iterate it to run it.
+
+    With the int8 and onnx runtimes, scores can differ in the second or third decimal
+    from a run where other documents share the batch (dynamic quantisation scales
+    activations per batch); the labels practically never do, and fp32 is unaffected.
     """
     from phogov.runtime import requested_runtime
 
     _require_ray()
     settings = {"model": _portable(model), "runtime": requested_runtime(runtime),
                 "pure": pure, "batch_size": batch_size}
-    threads = max(1, int(cpus_per_actor))
-    return ds.map_batches(
-        PhogovActor, fn_constructor_kwargs={"settings": settings, "id_column": id_column,
-                                            "text_column": text_column, "threads": threads},
-        batch_size=batch_docs, batch_format="numpy", concurrency=actors,
-        num_cpus=cpus_per_actor)
+    return _map(ds, settings, id_column, text_column, actors, cpus_per_actor, batch_docs)
+
+
+def _map(ds: Any, settings: dict[str, Any], id_column: str, text_column: str, actors: int,
+         cpus_per_actor: float, batch_docs: int, grouped: bool = False) -> Any:
+    kwargs = {"settings": settings, "id_column": id_column, "text_column": text_column,
+              "threads": max(1, int(cpus_per_actor)), "grouped": grouped}
+    return ds.map_batches(PhogovActor, fn_constructor_kwargs=kwargs,
+                          batch_size=1 if grouped else batch_docs, batch_format="numpy",
+                          concurrency=actors, num_cpus=cpus_per_actor)
 
 
 def _portable(model: str | os.PathLike[str] | None) -> str | None:
@@ -125,17 +140,22 @@ def predict_stream(todo: Iterator[tuple[str, str]], settings: dict[str, Any],
                    batch_docs: int = 16) -> Iterator[list[tuple[str, Any, str | None]]]:
     """Results for ``(id, text)`` pairs, batch by batch, computed by Ray actors.
 
-    The driver holds at most ``chunk`` documents; each chunk is one Ray Dataset.
+    The driver holds at most ``chunk`` documents; each chunk is one Ray Dataset whose
+    rows are whole batches of ``batch_docs`` documents, the batches the local engine
+    forms: the output is the same, to the last digit, with every runtime.
     """
     from phogov.corpus import batched
+    from phogov.runtime import requested_runtime
 
     ray = init_ray(address)
+    settings = {**settings, "model": _portable(settings.get("model")),
+                "runtime": requested_runtime(settings.get("runtime"))}
+    chunk = max(1, -(-chunk // batch_docs)) * batch_docs  # whole batches per chunk
     for part in batched(todo, chunk):
-        ds = ray.data.from_items([{"id": i, "text": t} for i, t in part])
-        out = predict_dataset(ds, settings["model"], runtime=settings.get("runtime"),
-                              pure=settings.get("pure", False), actors=actors,
-                              batch_docs=batch_docs,
-                              batch_size=settings.get("batch_size", 32))
+        groups = [{"id": [i for i, _ in b], "text": [t for _, t in b]}
+                  for b in batched(part, batch_docs)]
+        out = _map(ray.data.from_items(groups), settings, "id", "text", actors, 1, batch_docs,
+                   grouped=True)
         for rows in out.iter_batches(batch_size=batch_docs, batch_format="numpy"):
             # an all-null column comes back as NaNs: only strings are results or errors
             yield [(str(i), json.loads(r) if isinstance(r, str) else None,
