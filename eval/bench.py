@@ -17,14 +17,14 @@ import json
 import multiprocessing
 import resource
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
-SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
 STAGES = ("segmentation", "subwords", "forward", "rules", "rest")
 
 
@@ -48,14 +48,23 @@ class BenchResult:
     speedup_vs_fp32: float | None = None
 
 
+SEEDS = "phogov.seeds"  # the repository's seeds/, packaged so a wheel install can bench
+
+
+def seed_texts() -> list[str]:
+    """The five seed articles, read from the installed package (wheel or checkout)."""
+    files = sorted((f for f in resources.files(SEEDS).iterdir() if f.name.endswith(".txt")),
+                   key=lambda f: f.name)
+    return [f.read_text(encoding="utf-8") for f in files]
+
+
 def seed_documents(min_sentences: int) -> list[str]:
     """The seed articles, repeated until they hold ``min_sentences`` sentences."""
     from phogov.text import sentences
 
-    paths = sorted(SEEDS_DIR.glob("*.txt"))
-    if not paths:
-        raise FileNotFoundError(f"no seed articles in {SEEDS_DIR}")
-    texts = [p.read_text(encoding="utf-8") for p in paths]
+    texts = seed_texts()
+    if not texts:
+        raise FileNotFoundError(f"no seed articles in the package ({resources.files(SEEDS)})")
     per_round = sum(len(sentences(t)) for t in texts)
     rounds = -(-min_sentences // per_round)
     return texts * rounds
@@ -309,3 +318,90 @@ def format_tables(results: list[dict[str, Any]], notes: list[str], torch_version
     if notes:
         lines += [""] + [f"note: {n}" for n in notes]
     return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- rules throughput
+
+def default_corpus() -> Path:
+    """The bundled gov-news corpus (``phogov.data``), in a checkout or an installed wheel."""
+    return Path(str(resources.files("phogov.data") / "gov_news.jsonl.gz"))
+
+
+@dataclass
+class RulesBench:
+    documents: int
+    sentences: int
+    chars: int
+    rules_seconds: float  # phogov.rules.aggregate.label_document (entities + topics)
+    topics_seconds: float  # phogov.rules.topics.score_document alone
+    rules_chars_per_s: float
+    topics_chars_per_s: float
+
+
+def corpus_sentences(path: str | Path | None = None, n_docs: int = 300) -> list[list[str]]:
+    """The normalised sentence texts of the first ``n_docs`` articles of a JSONL(.gz) corpus
+    (one ``{"text": ...}`` per line): what the rules read, segmentation excluded."""
+    import gzip
+
+    from phogov.text import sentences
+
+    path = default_corpus() if path is None else path
+    opener = gzip.open if str(path).endswith(".gz") else open
+    docs: list[list[str]] = []
+    with opener(path, "rt", encoding="utf-8") as fh:
+        for lineno, line in enumerate(fh, 1):
+            if len(docs) >= n_docs:
+                break
+            try:
+                text = json.loads(line)["text"]
+            except (ValueError, KeyError, TypeError) as err:
+                msg = f"{path}:{lineno}: not a JSON object with a 'text' ({err})"
+                raise ValueError(msg) from None
+            docs.append([s.text for s in sentences(text)])
+    return docs
+
+
+def bench_rules(docs: list[list[str]], repeat: int = 1) -> RulesBench:
+    """Time the rules (all families) and the topic rules alone on pre-split documents.
+
+    CPU time of this process (``time.process_time``), so that other jobs on a shared
+    machine do not count; the best of ``repeat`` runs.
+    """
+    from phogov.rules import aggregate, topics
+
+    chars = sum(len(s) for d in docs for s in d)
+
+    def best(fn: Callable[[list[str]], object]) -> float:
+        times = []
+        for _ in range(max(1, repeat)):
+            t0 = time.process_time()
+            for d in docs:
+                fn(d)
+            times.append(time.process_time() - t0)
+        return min(times)
+
+    aggregate.label_document(docs[0])  # warm-up: lazy lexicons, regex cache
+    t_top = best(topics.score_document)
+    t_all = best(aggregate.label_document)
+    return RulesBench(len(docs), sum(len(d) for d in docs), chars, t_all, t_top,
+                      chars / t_all, chars / t_top)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m phogov.eval.bench [CORPUS] [N_DOCS]``: chars/s of the rules (CPU time)."""
+    import sys
+
+    args = sys.argv[1:] if argv is None else argv
+    path = args[0] if args else None
+    n = int(args[1]) if len(args) > 1 else 300
+    docs = corpus_sentences(path, n)
+    r = bench_rules(docs, repeat=3)
+    print(f"{r.documents} docs, {r.sentences} sentences, {r.chars} chars")
+    for name, secs, rate in [("rules (all families)", r.rules_seconds, r.rules_chars_per_s),
+                             ("topic rules alone", r.topics_seconds, r.topics_chars_per_s)]:
+        print(f"{name + ':':<22}{secs:7.2f} cpu-s  {rate:9.0f} chars/s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

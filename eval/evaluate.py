@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from phogov.errors import PhogovError
 from phogov.eval.metrics import Report, compute_report, format_table
 from phogov.training.gold_io import GoldSentence, read_labelled
 from phogov.types import ENTITY_LABELS, TOPIC_LABELS, Span
@@ -23,7 +24,7 @@ SentenceResult = tuple[list[Span], list[str]]
 Predictor = Callable[[list[list[str]]], list[list[SentenceResult]]]
 
 
-class PredictionError(ValueError):
+class PredictionError(PhogovError, ValueError):
     """A predictor returned something that cannot be scored (names the doc and sentence)."""
 
 

@@ -24,6 +24,7 @@ import math
 from collections.abc import Sequence
 from typing import Any, Protocol
 
+from phogov.spans import spans_to_tags
 from phogov.text import syllable_spans
 from phogov.types import ENTITY_LABELS, TOPIC_LABELS, Span
 
@@ -60,18 +61,12 @@ def prf(tp: int, n_pred: int, n_true: int) -> dict[str, float | int]:
 
 
 def _tags(text: str, spans: Sequence[Span], syllables: list[tuple[int, int]] | None = None):
-    """IOB2 tags over the fixed syllables: a syllable is inside a span when its start is."""
+    """IOB2 tags over the fixed syllables: a syllable is inside a span when its start is
+    (``phogov.spans`` alignment ``"start"``); of overlapping predictions the earlier keeps it."""
     sylls = syllable_spans(text) if syllables is None else syllables
-    tags = ["O"] * len(sylls)
-    for span in sorted(spans, key=lambda s: (s.start, s.end)):
-        first = True
-        for k, (a, _b) in enumerate(sylls):
-            if span.start <= a < span.end:
-                if tags[k] != "O":  # overlapping prediction: the earlier span keeps it
-                    break
-                tags[k] = ("B-" if first else "I-") + span.label
-                first = False
-    return tags
+    return spans_to_tags(
+        sylls, [(s.start, s.end, s.label) for s in spans], alignment="start", keep_first=True
+    )
 
 
 def _seqeval_entities(

@@ -3,9 +3,8 @@
 ``from phogov import predict``; see the README for the CLI and training.
 """
 
-__version__ = "0.1.0"
-
-from phogov.predictor import load, predict, predict_documents  # noqa: E402  (needs __version__)
-from phogov.render import render  # noqa: E402
+from phogov.predictor import load, predict, predict_documents
+from phogov.render import render
+from phogov.version import __version__
 
 __all__ = ["__version__", "load", "predict", "predict_documents", "render"]

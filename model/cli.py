@@ -8,8 +8,11 @@ import json
 import os
 import sys
 import typing
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
+
+from phogov.errors import PhogovError
 
 
 def _add_dataclass_args(
@@ -69,6 +72,7 @@ def cmd_weak_label(ns: argparse.Namespace) -> int:
     args = WeakCorpusArgs(
         inputs=list(ns.input), out=ns.out, shard_size=ns.shard_size, workers=ns.workers,
         keep_empty=ns.keep_empty, segmenter=ns.segmenter, seed=ns.seed, limit=ns.limit,
+        shuffle=ns.shuffle,
         exclude=default_exclude() if ns.exclude is None else list(ns.exclude),
     )
     stats = build_weak_corpus(args)
@@ -109,20 +113,55 @@ def cmd_compare(ns: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_ablation(ns: argparse.Namespace) -> int:
+    from phogov.eval.ablation import run
+    from phogov.training.weak_corpus import default_exclude
+
+    golds = {Path(g).name: g for g in default_exclude()}
+    dev = ns.dev or golds.get("gold_real_dev.jsonl")
+    seeds = ns.seeds or golds.get("gold_seeds.jsonl")
+    if not dev or not seeds:
+        raise SystemExit("phogov: error: give --dev and --seeds (no bundled gold found)")
+    run(ns.rows, dev, seeds, ns.json)
+    return 0
+
+
 def cmd_predict(ns: argparse.Namespace) -> int:
     from phogov.predictor import predict
 
     if (ns.text is None) == (ns.file is None):
         raise ValueError("give either TEXT or --file F")
-    text = ns.text if ns.file is None else Path(ns.file).read_text(encoding="utf-8")
+    text = _argument_text(ns.text) if ns.file is None else read_text_file(ns.file)
     result = predict(text, model=ns.model)
     if getattr(ns, "html", None):
         _write_html_note(result, ns.html, title=None if ns.file is None else Path(ns.file).name)
     if ns.json:
-        print(json.dumps(result, ensure_ascii=False, indent=2))
+        print(json.dumps(result, ensure_ascii=False, indent=2, allow_nan=False))
     else:
         print(format_prediction(result))
     return 0
+
+
+def _argument_text(arg: str) -> str:
+    """A command-line TEXT with each undecodable byte (``\\udcXX``, Python's stand-in for a
+    non-UTF-8 byte) shown as U+FFFD, one for one, so it can be printed and offsets hold."""
+    return "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in arg)
+
+
+def read_text_file(path: str) -> str:
+    """A UTF-8 text file; a bad byte is reported as ``file:line: problem``."""
+    from phogov.errors import InputError
+
+    file = Path(path)
+    if file.is_dir():
+        raise InputError(file, "is a directory, expected a text file")
+    data = file.read_bytes()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise InputError(file, f"not valid UTF-8 ({exc.reason} at byte {exc.start})",
+                         line) from None
 
 
 def format_prediction(result: dict) -> str:
@@ -195,6 +234,66 @@ def _add_view_commands(sub) -> None:
     s.set_defaults(func=cmd_serve)
 
 
+def cmd_lf_report(ns: argparse.Namespace) -> int:
+    from phogov.eval.lf_report import format_report, run
+
+    report = run(ns.gold, ns.aggregator)
+    if ns.json:
+        print(json.dumps(report, ensure_ascii=False, indent=1))
+    else:
+        print(format_report(report))
+    return 0
+
+
+def cmd_fit_label_model(ns: argparse.Namespace) -> int:
+    from phogov.rules.label_model import fit_from_corpus
+
+    model, stats = fit_from_corpus(ns.corpus, ns.out, docs=ns.docs, seed=ns.seed)
+    print(f"label model fitted on {stats['documents']} documents, {stats['items']} candidate "
+          f"spans, {len(model.sources)} labelling functions in {stats['seconds']:.0f} s "
+          f"({stats['iterations']} EM iterations) → {ns.out}")
+    return 0
+
+
+def _with_aggregator(func):
+    """Run a command with ``--aggregator`` as the rules' default aggregator."""
+    def run(ns: argparse.Namespace) -> int:
+        from phogov.rules.aggregate import using
+
+        with using(ns.aggregator):
+            return func(ns)
+    return run
+
+
+def _add_lf_commands(sub) -> None:
+    """`lf-report`, `fit-label-model`, and `--aggregator` on the commands that run the rules."""
+    from phogov.rules.aggregate import AGGREGATORS, DEFAULT_AGGREGATOR
+
+    agg_help = f"how the rules' overlapping spans are resolved (default {DEFAULT_AGGREGATOR})"
+    for name in ("evaluate", "compare"):
+        cmd = sub.choices[name]
+        cmd.add_argument("--aggregator", choices=AGGREGATORS, default=DEFAULT_AGGREGATOR,
+                         help=agg_help)
+        cmd.set_defaults(func=_with_aggregator(cmd.get_default("func")))
+
+    lf = sub.add_parser("lf-report", help="per labelling function: coverage, overlaps, "
+                                          "conflicts, precision/recall against gold")
+    lf.add_argument("gold", nargs="+", help="gold JSONL files (pooled)")
+    lf.add_argument("--aggregator", choices=AGGREGATORS, default=DEFAULT_AGGREGATOR,
+                    help=agg_help)
+    lf.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    lf.set_defaults(func=cmd_lf_report)
+
+    fm = sub.add_parser("fit-label-model",
+                        help="fit the generative label model by EM on unlabelled news")
+    fm.add_argument("--corpus", nargs="+", default=["data/gov_news.jsonl.gz"],
+                    help=".txt / .jsonl(.gz) files or folders of unlabelled documents")
+    fm.add_argument("--out", default="data/label_model.json")
+    fm.add_argument("--docs", type=int, default=600, help="documents sampled from the corpus")
+    fm.add_argument("--seed", type=int, default=13)
+    fm.set_defaults(func=cmd_fit_label_model)
+
+
 def cmd_make_backbone(ns: argparse.Namespace) -> int:
     from phogov.training.backbone import make_backbone
 
@@ -206,40 +305,35 @@ def cmd_make_backbone(ns: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_pretrain(ns: argparse.Namespace) -> int:
-    from phogov.training.backbone import PretrainArgs, pretrain_from_args
+def _training_command(module: str, cls_name: str, fn_name: str,
+                      done: Callable[[Any], str]) -> Callable[[argparse.Namespace], int]:
+    """A training subcommand: its flags fill the module's argument dataclass, the module's
+    function runs on it, and ``done(result)`` is printed."""
 
-    out = pretrain_from_args(_dataclass_from(ns, PretrainArgs))
-    print(f"pretrained model written to {out}")
-    return 0
+    def run(ns: argparse.Namespace) -> int:
+        import importlib
 
+        mod = importlib.import_module(module)
+        print(done(getattr(mod, fn_name)(_dataclass_from(ns, getattr(mod, cls_name)))))
+        return 0
 
-def cmd_train(ns: argparse.Namespace) -> int:
-    from phogov.training.finetune import FinetuneArguments, train
-
-    out = train(_dataclass_from(ns, FinetuneArguments))
-    print(f"model written to {out}")
-    return 0
-
-
-def cmd_self_train(ns: argparse.Namespace) -> int:
-    from phogov.training.self_training import SelfTrainArguments, self_train
-
-    out = self_train(_dataclass_from(ns, SelfTrainArguments))
-    print(f"best model written to {out}")
-    return 0
+    return run
 
 
-def cmd_train_topics(ns: argparse.Namespace) -> int:
-    from phogov.training.topics import TopicTrainArguments, train_topics
-
-    report = train_topics(_dataclass_from(ns, TopicTrainArguments))
-    print(json.dumps(report, ensure_ascii=False, indent=2))
-    return 0
+cmd_pretrain = _training_command("phogov.training.pretrain", "PretrainArgs",
+                                 "pretrain_from_args",
+                                 lambda out: f"pretrained model written to {out}")
+cmd_train = _training_command("phogov.training.finetune", "FinetuneArguments", "train",
+                              lambda out: f"model written to {out}")
+cmd_self_train = _training_command("phogov.training.self_training", "SelfTrainArguments",
+                                   "self_train", lambda out: f"best model written to {out}")
+cmd_train_topics = _training_command(
+    "phogov.training.topics", "TopicTrainArguments", "train_topics",
+    lambda report: json.dumps(report, ensure_ascii=False, indent=2))
 
 
 def cmd_export(ns: argparse.Namespace) -> int:
-    from phogov.modeling import export_model
+    from phogov.export import export_model
 
     if ns.out is None and not (ns.int8 or ns.onnx):
         raise ValueError("give --out DIR (a shipping copy) and/or --int8 / --onnx")
@@ -288,6 +382,9 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     w.add_argument("--exclude", nargs="*", default=None,
                    help="gold files whose articles are left out (default: the bundled dev golds)")
     w.add_argument("--seed", type=int, default=42)
+    w.add_argument("--shuffle", action="store_true",
+                   help="label documents in a seeded order mixing all sections, so the "
+                        "finished shards of a long run are a sample (train on OUT/shards)")
     w.set_defaults(func=cmd_weak_label)
 
     e = sub.add_parser("evaluate", help="score a model (or the rules) on gold JSONL")
@@ -315,6 +412,13 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     c.add_argument("--names", nargs="+", default=None, help="column names, one per model")
     c.add_argument("--json", default=None, help="write {name: report} as JSON here")
     c.set_defaults(func=cmd_compare)
+
+    ab = sub.add_parser("ablation", help="a Markdown table of systems on the dev and seeds golds")
+    ab.add_argument("rows", nargs="+", help="NAME=SYSTEM: 'rules', a model dir or pure:DIR")
+    ab.add_argument("--dev", default=None, help="real-news dev gold (default: the bundled one)")
+    ab.add_argument("--seeds", default=None, help="seeds gold (default: the bundled one)")
+    ab.add_argument("--json", default=None, help="write the table as JSON here")
+    ab.set_defaults(func=cmd_ablation)
 
     pr = sub.add_parser("predict", help="entities and topics of a text, or of a corpus")
     pr.add_argument("text", nargs="?", default=None)
@@ -366,13 +470,14 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     b.set_defaults(func=cmd_bench)
 
     _add_view_commands(sub)
+    _add_lf_commands(sub)
     from phogov.cli_corpus import add_corpus_args
 
     add_corpus_args(sub.choices["predict"], cmd_predict)
 
     lazy = [
-        ("pretrain", "MLM pretraining of a small PhoBERT-style model",
-         "phogov.training.backbone", "PretrainArgs", cmd_pretrain),
+        ("pretrain", "MLM or ELECTRA pretraining of a small PhoBERT-style backbone",
+         "phogov.training.pretrain", "PretrainArgs", cmd_pretrain),
         ("train", "fine-tune a backbone on weak (and gold) labels",
          "phogov.training.finetune", "FinetuneArguments", cmd_train),
         ("self-train", "BOND-style self-training: a teacher relabels, a student learns",
@@ -396,15 +501,40 @@ def _add_lazy(sub, name: str, help_: str, module: str, cls_name: str, func, acti
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command. Every failure is one line on stderr, ``phogov CMD: error: …``
+    (argparse's own form), and exit status 2 (1 for a bug); ``PHOGOV_DEBUG=1`` shows
+    the traceback. A closed stdout (``phogov … | head``) ends the command quietly."""
     parser = build_parser(argv)
     ns = parser.parse_args(argv)
     try:
-        return int(ns.func(ns) or 0)
-    except (ValueError, TypeError, FileNotFoundError, RuntimeError, OSError) as exc:
+        code = int(ns.func(ns) or 0)
+        sys.stdout.flush()  # inside the try: a reader that left shows up here, not at exit
+        return code
+    except BrokenPipeError:
+        _silence_stdout()
+        return 0
+    except (PhogovError, ValueError, TypeError, RuntimeError, OSError,
+            ArithmeticError, RecursionError) as exc:
         if os.environ.get("PHOGOV_DEBUG"):
             raise
         print(f"phogov {ns.command}: error: {exc}", file=sys.stderr)
         return 2
+    except Exception as exc:  # noqa: BLE001 - a bug: still one line, with how to see more
+        if os.environ.get("PHOGOV_DEBUG"):
+            raise
+        print(f"phogov {ns.command}: error: internal error {type(exc).__name__}: {exc} "
+              "(run with PHOGOV_DEBUG=1 for the traceback and please report it)",
+              file=sys.stderr)
+        return 1
+
+
+def _silence_stdout() -> None:
+    """The reader went away: point stdout at /dev/null so the exit flush cannot fail."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 if __name__ == "__main__":

@@ -6,10 +6,10 @@ A policy says, per entity label, whose spans count and who wins an overlap:
 - ``"rules+model"``: both, the rules winning where they overlap;
 - ``"model+rules"``: both, the model winning where they overlap.
 
-And for topics: ``"model"`` (the model's thresholded topics) or ``"union"``
-(the model's plus the rules'). The policy lives in a model directory's
-``phogov.json`` (``"combine"``), chosen on dev gold by ``phogov tune-combine``;
-a directory without one is the pure model.
+And for topics: ``"model"`` (the model's thresholded topics), ``"union"``
+(the model's plus the rules') or ``"rules"`` (the rules' alone). The policy lives
+in a model directory's ``phogov.json`` (``"combine"``), chosen on dev gold by
+``phogov tune-combine``; a directory without one is the pure model.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from phogov.types import ENTITY_LABELS, Span
 
 ENTITY_POLICIES = ("model", "rules", "rules+model", "model+rules")
-TOPIC_POLICIES = ("model", "union")
+TOPIC_POLICIES = ("model", "union", "rules")
 TOPICS_KEY = "topics"
 
 
@@ -51,30 +51,35 @@ def merge_entities(model: list[Span], rules: list[Span], policy: Mapping[str, st
     the second source's spans that overlap nothing already kept.
     """
     pol = validate(policy)
-    first: list[Span] = []
-    second: list[Span] = []
-    for span in rules:
-        p = pol.get(span.label, "model")
-        if p in ("rules", "rules+model"):
-            first.append(span)
-        elif p == "model+rules":
-            second.append(span)
-    model_first: list[Span] = []
-    for span in model:
-        p = pol.get(span.label, "model")
-        if p in ("model", "model+rules"):
-            model_first.append(span)
-        elif p == "rules+model":
-            second.append(span)
+    rules_first, rules_second = _by_rank(rules, "rules", "model", pol)
+    model_first, model_second = _by_rank(model, "model", "rules", pol)
     kept: list[Span] = []
-    for span in first + model_first + second:
+    for span in rules_first + model_first + rules_second + model_second:
         if all(span.end <= k.start or span.start >= k.end for k in kept):
             kept.append(span)
     return sorted(kept, key=lambda s: s.start)
 
 
+def _by_rank(spans: list[Span], own: str, other: str,
+             pol: Mapping[str, str]) -> tuple[list[Span], list[Span]]:
+    """Of one source's spans, those its labels' policies put first (``own`` or
+    ``own+other``) and those they add second (``other+own``); the rest are dropped."""
+    first: list[Span] = []
+    second: list[Span] = []
+    for span in spans:
+        p = pol.get(span.label, "model")
+        if p in (own, f"{own}+{other}"):
+            first.append(span)
+        elif p == f"{other}+{own}":
+            second.append(span)
+    return first, second
+
+
 def merge_topics(model: list[str], rules: list[str], policy: Mapping[str, str]) -> list[str]:
     """The sentence's topics under the ``topics`` policy, model order first."""
-    if validate(policy)[TOPICS_KEY] == "union":
+    chosen = validate(policy)[TOPICS_KEY]
+    if chosen == "union":
         return model + [t for t in rules if t not in model]
+    if chosen == "rules":
+        return list(rules)
     return list(model)

@@ -34,12 +34,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from phogov.errors import PhogovError
+
 JSONL, CSV = "jsonl", "csv"
 CSV_FIELDS = ("id", "start", "end", "label", "text", "score", "values", "unit", "titles")
 PROGRESS_SUFFIX = ".progress"
 
 
-class CorpusError(ValueError):
+class CorpusError(PhogovError, ValueError):
     """Bad corpus input or output file; the message names the file (and line)."""
 
 

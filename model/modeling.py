@@ -15,13 +15,17 @@ price is a second encoder pass at prediction time.
 
 A directory may hold only one head: a topic-only model predicts every word
 ``O``; an entity-only model has no topic labels.
+
+This module loads a directory and runs it. Shipping a copy is ``phogov.export``;
+base models for fine-tuning are ``phogov.training.base_model`` (both still
+importable from here by their old names).
 """
 
 from __future__ import annotations
 
 import json
 import os
-import socket
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
@@ -29,11 +33,9 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlparse
 
 import numpy as np
 
-from phogov import __version__
 from phogov.encoding import (
     POOL_MULTI_LABEL,
     POOL_SINGLE_LABEL,
@@ -42,8 +44,12 @@ from phogov.encoding import (
     pad_batch,
     pool_windows,
 )
+from phogov.errors import ModelLoadError
+from phogov.hub import could_be_hub_id, download
+from phogov.manifest import check_manifest
 from phogov.segment import DEFAULT_SEGMENTER
 from phogov.types import NER_TAGS, TOPIC_LABELS
+from phogov.version import __version__
 
 MANIFEST = "phogov.json"
 FORMAT_VERSION = 1
@@ -53,8 +59,10 @@ SINGLE_LABEL = "single_label_classification"
 _WEIGHTS = ("model.safetensors", "pytorch_model.bin", "model.safetensors.index.json")
 
 
-class ModelLoadError(RuntimeError):
-    """A model directory or backbone could not be loaded; the message says what to do."""
+# One lock for every model load in the process: concurrent first calls (threads of a
+# web server) would otherwise each load the model, and transformers' lazy imports are
+# not safe to race (``ImportError`` from threads importing the same module at once).
+_LOAD_LOCK = threading.RLock()
 
 
 @dataclass
@@ -270,42 +278,6 @@ class PhogovModel:
         return out
 
 
-def export_model(src: str | os.PathLike[str], dst: str | os.PathLike[str],
-                 half: bool = True) -> Path:
-    """Copy a model directory for shipping: weights stored in fp16 (half the bytes; loading
-    converts back to fp32), with its manifest, evaluation and card."""
-    import shutil
-
-    import torch
-
-    from phogov.card import EVAL_RESULTS, write_card
-
-    source = Path(src)
-    model = load_model(source, device="cpu")
-    out = Path(dst)
-    if out.resolve() == source.resolve():
-        raise ValueError("export needs a different output directory")
-    out.mkdir(parents=True, exist_ok=True)
-    for name, head in (("ner", model.ner), ("topics", model.topics)):
-        if head is None:
-            continue
-        if half:
-            head = copy_to_dtype(head, torch.float16)
-        head.save_pretrained(out / name)
-        model.tokenizer.save_pretrained(out / name)
-    for extra in (MANIFEST, EVAL_RESULTS, "training_args.json"):
-        if (source / extra).is_file():
-            shutil.copy2(source / extra, out / extra)
-    write_card(out)
-    return out
-
-
-def copy_to_dtype(module: Any, dtype: Any) -> Any:
-    import copy
-
-    return copy.deepcopy(module).to(dtype)
-
-
 def document_words(text: str, segmenter: str = DEFAULT_SEGMENTER) -> list[str]:
     """All PhoBERT words of a raw text, sentence after sentence (a document's model input)."""
     from phogov.text import sentences
@@ -322,10 +294,11 @@ def load_model(name_or_dir: str | os.PathLike[str], device: Any = None) -> Phogo
     ``name_or_dir``: a directory made by ``phogov train``, a model bundled with
     phogov, or a Hugging Face repo id holding such a directory.
     """
-    path = _resolve_model_dir(name_or_dir)
-    _require(path / MANIFEST, path)
-    dev = str(resolve_device(device))
-    return _load_cached(str(path), dev, (path / MANIFEST).stat().st_mtime_ns)
+    with _LOAD_LOCK:  # the first caller loads; the others wait and get the cached model
+        path = _resolve_model_dir(name_or_dir)
+        _require(path / MANIFEST, path)
+        dev = str(resolve_device(device))
+        return _load_cached(str(path), dev, (path / MANIFEST).stat().st_mtime_ns)
 
 
 @lru_cache(maxsize=4)
@@ -371,6 +344,7 @@ def _read_manifest(root: Path) -> ModelInfo:
         raise ModelLoadError(f"{manifest} is not valid JSON ({exc})") from None
     if not isinstance(data, dict):
         raise ModelLoadError(f"{manifest} must hold a JSON object")
+    check_manifest(data, manifest)
     if int(data.get("format_version", FORMAT_VERSION)) > FORMAT_VERSION:
         raise ModelLoadError(
             f"{root} was written by a newer phogov (format {data['format_version']}); "
@@ -430,144 +404,38 @@ def _resolve_model_dir(name_or_dir: str | os.PathLike[str]) -> Path:
             return bundled.resolve()
     except (ModuleNotFoundError, TypeError):
         pass
-    if name.count("/") == 1 and not name.startswith((".", "/", "~")):
-        return Path(_download(name, f"phogov model {name!r}"))
-    raise ModelLoadError(
+    missing = (
         f"no phogov model at {path}: the directory does not exist "
         "(give a directory made by `phogov train`, or a Hugging Face repo id)"
     )
-
-
-def _hub_reachable(timeout: float = 3.0) -> bool:
-    """A quick connect test, so offline machines fail in seconds, not after a minute of retries."""
-    if os.environ.get("HF_HUB_OFFLINE", "").lower() in ("1", "true", "yes"):
-        return False
-    host = urlparse(os.environ.get("HF_ENDPOINT", "https://huggingface.co")).hostname
+    if not could_be_hub_id(name, path):
+        raise ModelLoadError(missing)
     try:
-        with socket.create_connection((host or "huggingface.co", 443), timeout=timeout):
-            return True
-    except OSError:
-        return False
+        return Path(download(name, f"phogov model {name!r}"))
+    except ModelLoadError as exc:  # lead with the likelier mistake: a mistyped local path
+        raise ModelLoadError(f"{missing}; as a Hugging Face repo id: {exc}") from None
 
 
-def _download(repo_id: str, what: str) -> str:
-    from huggingface_hub import snapshot_download
+# ---------------------------------------------------------------------- moved names
 
-    try:
-        return snapshot_download(repo_id, local_files_only=True)
-    except Exception:  # noqa: BLE001 - not cached: try the network below
-        pass
-    if not _hub_reachable():
-        raise ModelLoadError(
-            f"could not load {what}: it is not a local directory, not in the Hugging Face "
-            "cache, and huggingface.co cannot be reached (offline?)"
-        )
-    try:
-        return snapshot_download(repo_id)
-    except Exception as exc:  # noqa: BLE001
-        raise ModelLoadError(
-            f"could not download {what} from Hugging Face: {type(exc).__name__}: {exc}"
-        ) from None
+# Names that lived here before the split (issue 11), still importable from here.
+# Lazy: phogov.training imports this module, so this module cannot import it eagerly.
+_MOVED = {
+    "export_model": "phogov.export",
+    "copy_to_dtype": "phogov.export",
+    "load_backbone_for_training": "phogov.training.base_model",
+    "load_base_tokenizer": "phogov.training.base_model",
+    "load_tokenizer": "phogov.training.base_model",  # old name of load_base_tokenizer
+}
 
 
-# ---------------------------------------------------------------------- backbones for training
+def __getattr__(name: str) -> Any:
+    if name in _MOVED:
+        import importlib
 
-
-def load_tokenizer(base: str | os.PathLike[str] = DEFAULT_BASE) -> Any:
-    """The backbone's tokenizer, its ``model_max_length`` capped to what the model reads."""
-    from transformers import AutoConfig, AutoTokenizer
-
-    source = _backbone_source(base, "ner")
-    tokenizer = _backbone_load(AutoTokenizer, source, base)
-    config = _backbone_load(AutoConfig, source, base)
-    cap_model_max_length(tokenizer, getattr(config, "max_position_embeddings", None))
-    return tokenizer
-
-
-def load_backbone_for_training(
-    base: str | os.PathLike[str] = DEFAULT_BASE,
-    task: str = "ner",
-    labels: list[str] | tuple[str, ...] | None = None,
-    multi_label: bool = True,
-) -> tuple[Any, Any]:
-    """(model with a fresh ``task`` head, capped tokenizer) from any HF id or local dir.
-
-    ``task``: ``"ner"`` (token classification, labels default NER_TAGS) or
-    ``"topics"`` (sequence classification, labels default TOPIC_LABELS, BCE
-    loss when ``multi_label``). A phogov model directory works too: its
-    matching head's encoder is reused.
-    """
-    from transformers import (
-        AutoConfig,
-        AutoModelForSequenceClassification,
-        AutoModelForTokenClassification,
-    )
-
-    if task not in ("ner", "topics"):
-        raise ValueError(f"task must be 'ner' or 'topics', got {task!r}")
-    labels = list(labels or (NER_TAGS if task == "ner" else TOPIC_LABELS))
-    source = _backbone_source(base, task)
-    extra: dict[str, Any] = {
-        "num_labels": len(labels),
-        "id2label": dict(enumerate(labels)),
-        "label2id": {lab: i for i, lab in enumerate(labels)},
-    }
-    if task == "topics":
-        extra["problem_type"] = MULTI_LABEL if multi_label else SINGLE_LABEL
-    config = _backbone_load(AutoConfig, source, base, **extra)
-    cls = AutoModelForTokenClassification if task == "ner" else AutoModelForSequenceClassification
-    import torch
-
-    # fp32 master weights for training, whatever the checkpoint's stored dtype
-    model = _backbone_load(cls, source, base, config=config, ignore_mismatched_sizes=True,
-                           dtype=torch.float32)
-    tokenizer = load_tokenizer(base)
-    return model, tokenizer
-
-
-def _backbone_source(base: str | os.PathLike[str], task: str) -> str:
-    path = Path(base).expanduser()
-    if path.is_dir():
-        if (path / MANIFEST).is_file():  # a phogov model: continue from its head
-            info = _read_manifest(path)
-            head = task if task in info.heads else info.heads[0]
-            return str(path / head)
-        if not (path / "config.json").is_file():
-            raise ModelLoadError(
-                f"{path} is not a Hugging Face model directory: {path / 'config.json'} is missing"
-            )
-        return str(path)
-    return str(base)
-
-
-def _backbone_load(cls: Any, source: str, base: Any, **kwargs: Any) -> Any:
-    local = Path(source).is_dir()
-    if not local and not _cached_on_hub(source) and not _hub_reachable():
-        raise ModelLoadError(_backbone_hint(base, "it is not a local directory, not in the "
-                                            "Hugging Face cache, and huggingface.co cannot be "
-                                            "reached (offline?)"))
-    try:
-        return cls.from_pretrained(source, **kwargs)
-    except Exception as exc:  # noqa: BLE001
-        raise ModelLoadError(_backbone_hint(base, f"{type(exc).__name__}: {exc}")) from None
-
-
-def _cached_on_hub(repo_id: str) -> bool:
-    try:
-        from huggingface_hub import try_to_load_from_cache
-
-        hit = try_to_load_from_cache(repo_id, "config.json")
-        return isinstance(hit, str)
-    except Exception:  # noqa: BLE001
-        return False
-
-
-def _backbone_hint(base: Any, reason: str) -> str:
-    return (
-        f"could not load/download the backbone {str(base)!r}: {reason}. Without internet, "
-        "build a small local PhoBERT-style backbone with `phogov make-backbone --out DIR "
-        "--corpus FILES` and pass --base DIR."
-    )
+        module = importlib.import_module(_MOVED[name])
+        return getattr(module, "load_base_tokenizer" if name == "load_tokenizer" else name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 # ---------------------------------------------------------------------- maths

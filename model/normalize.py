@@ -5,10 +5,16 @@ Text arrives as NFC or NFD, with old or new tone placement (``hoà``/``hòa``,
 and the model only ever see the normalised *view*; every view character
 remembers the raw characters it came from, so spans found in the view map back
 to exact offsets in the caller's string.
+
+Code points that cannot be encoded at all (lone surrogates such as ``"\\ud800"``,
+or the ``\\udcXX`` that Python makes of a non-UTF-8 byte in a command-line
+argument) become U+FFFD in the view, one for one: the segmenter and tokenizer
+then see an ordinary symbol, and offsets still index the caller's text.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -17,6 +23,7 @@ from dataclasses import dataclass
 _DROP = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad", "\u200e", "\u200f"}
 _SPACES = {"\t", "\u00a0", "\u2000", "\u2001", "\u2002", "\u2003", "\u2004", "\u2005",
            "\u2006", "\u2007", "\u2008", "\u2009", "\u200a", "\u202f", "\u205f", "\u3000"}
+REPLACEMENT = "\ufffd"  # stands in the view for a code point UTF-8 cannot encode
 _LINEBREAKS = {"\n", "\r", "\u2028", "\u2029", "\x0b", "\x0c", "\x85"}
 
 # Tone marks as combining characters (NFD).
@@ -76,6 +83,11 @@ def normalize(raw: str) -> View:
             continue
         if len(chunk) == 1 and (chunk in _DROP or unicodedata.category(chunk) in ("Cc", "Cf")):
             continue
+        if len(chunk) == 1 and "\ud800" <= chunk <= "\udfff":
+            out.append(REPLACEMENT)
+            starts.append(pos)
+            ends.append(pos + 1)
+            continue
         _letters(chunk, pos, out, starts, ends)
     return View(raw, "".join(out), tuple(starts), tuple(ends))
 
@@ -100,6 +112,19 @@ def _whitespace(chunk: str, pos: int, out: list[str], starts: list[int], ends: l
 
 def _letters(chunk: str, pos: int, out: list[str], starts: list[int], ends: list[int]) -> None:
     """NFC-compose a run of letters, keeping which raw characters make each output char."""
+    chars, spans = _letters_plan(chunk)
+    out.extend(chars)
+    starts.extend(pos + a for a, _ in spans)
+    ends.extend(pos + b for _, b in spans)
+
+
+@functools.lru_cache(maxsize=65536)
+def _letters_plan(chunk: str) -> tuple[tuple[str, ...], tuple[tuple[int, int], ...]]:
+    """The output characters of a letter run and the raw span of each, relative to the run.
+
+    Cached: news repeats a small vocabulary of words, and this is the hot loop of
+    normalisation (weak-labelling tens of thousands of articles goes through it).
+    """
     # Group raw chars into clusters: a base char followed by its combining marks.
     clusters: list[tuple[int, int]] = []
     for i, ch in enumerate(chunk):
@@ -120,9 +145,10 @@ def _letters(chunk: str, pos: int, out: list[str], starts: list[int], ends: list
         k = j
     if k != len(fixed):  # should not happen; fall back to plain NFC per cluster
         pieces = decomposed
+    chars: list[str] = []
+    spans: list[tuple[int, int]] = []
     for (a, b), piece in zip(clusters, pieces):
-        composed = unicodedata.normalize("NFC", piece)
-        for ch in composed:
-            out.append(ch)
-            starts.append(pos + a)
-            ends.append(pos + b)
+        for ch in unicodedata.normalize("NFC", piece):
+            chars.append(ch)
+            spans.append((a, b))
+    return tuple(chars), tuple(spans)

@@ -17,6 +17,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from phogov.repair import mask_symbol_tags, repair_numeric
+from phogov.spans import ids_to_tags
 from phogov.text import Sentence, sentences, tags_to_spans
 from phogov.types import (
     TOPIC_LABELS,
@@ -74,12 +76,23 @@ def resolve_model(model: str | os.PathLike[str] | None) -> str:
 def load(model: str | os.PathLike[str] | None = None, device: Any = None,
          runtime: str | None = None) -> Any:
     """Load (and cache) a model as ``predict`` would resolve it; warms it up for later calls."""
-    from phogov.runtime import load_runtime_model
-
     name = resolve_model(model)
     if name == RULES:
         raise ValueError("'rules' is not a model to load; pass model='rules' to predict()")
-    return load_runtime_model(name, runtime, device)
+    return _load_named(name, device, runtime)
+
+
+def _load_named(name: str, device: Any = None, runtime: str | None = None) -> Any:
+    """The model in its runtime; the error names ``$PHOGOV_MODEL`` when ``name`` came from it."""
+    from phogov.modeling import ModelLoadError
+    from phogov.runtime import load_runtime_model
+
+    try:
+        return load_runtime_model(name, runtime, device)
+    except ModelLoadError as exc:
+        if os.environ.get(ENV_MODEL) != name:
+            raise
+        raise ModelLoadError(f"${ENV_MODEL}={name!r} is not a usable model: {exc}") from None
 
 
 def get_backend(model: str, pure: bool = False,
@@ -93,9 +106,8 @@ def get_backend(model: str, pure: bool = False,
     if model == RULES:
         return _rules_backend, "pyvi"
     from phogov.combine import is_pure, validate
-    from phogov.runtime import load_runtime_model
 
-    loaded = load_runtime_model(model, runtime)
+    loaded = _load_named(model, runtime=runtime)
     backend = _model_backend(loaded)
     policy = loaded.info.combine or {}
     if not pure and policy and not is_pure(policy):
@@ -127,7 +139,7 @@ def _model_backend(loaded: Any) -> Backend:
         for k, sent in enumerate(flat):
             probs = word_probs[k]
             best = probs.argmax(axis=-1) if len(probs) else []
-            tags = [labels[int(i)] for i in best]
+            tags = mask_symbol_tags([w.form for w in sent.words], ids_to_tags(best, labels))
             scores = [float(probs[j, int(i)]) for j, i in enumerate(best)]
             spans = [
                 Span(a, b, label, sent.text[a:b], score)
@@ -153,8 +165,10 @@ def _combined_backend(model_backend: Backend, policy: dict[str, str]) -> Backend
         for m_doc, r_doc in zip(by_model, by_rules):
             doc = []
             for m, r in zip(m_doc, r_doc):
-                scores = dict(m.topic_scores)
                 topics = merge_topics(m.topics, r.topics, policy)
+                # a topic the rules decide alone carries the rules' score
+                scores = (dict(r.topic_scores) if policy.get("topics") == "rules"
+                          else dict(m.topic_scores))
                 for t in topics:
                     if t not in m.topics:
                         scores[t] = max(scores.get(t, 0.0), r.topic_scores.get(t, 1.0))
@@ -170,42 +184,17 @@ def _enrich(text: str, spans: list[Span]) -> list[Span]:
     """Values for MONEY/PERCENT and titles for OFFICIAL on model-predicted spans.
 
     A model MONEY/PERCENT span that is not exactly one value expression (it took
-    in a hedge such as ``khoảng``, or stopped short of the currency) is snapped to
-    the value expression found inside it, as the guideline draws the span; if none
-    is found the span stays, with empty ``values``, so the caller can see it.
+    in a hedge such as ``khoảng``, stopped short of the currency, or cut one
+    amount in two) becomes the value expression it overlaps, as the guideline
+    draws the span; one that overlaps none is dropped (``phogov.repair``).
     """
-    from phogov.titles import titles_for
+    from phogov.titles import titles_of_all
 
-    out: list[Span] = []
-    for span in spans:
-        if span.label in ("MONEY", "PERCENT"):
-            span = _with_values(text, span)
-        out.append(span)
+    out = repair_numeric(text, spans)
     officials = [s for s in out if s.label == "OFFICIAL"]
-    for span in officials:
-        span.titles = titles_for(text, span, [o for o in officials if o is not span])
+    for span, titles in zip(officials, titles_of_all(text, officials)):
+        span.titles = titles  # one pass for the sentence: linear in officials (issue 10)
     return out
-
-
-def _with_values(text: str, span: Span) -> Span:
-    from phogov.values import match_money, match_percent, number_starts
-
-    match = match_money if span.label == "MONEY" else match_percent
-    piece = text[span.start : span.end]
-    best = None
-    for pos in number_starts(piece):
-        m = match(piece, pos)
-        if m is not None and (best is None or m.end - m.start > best.end - best.start):
-            best = m
-    if best is None:
-        span.values = []
-        return span
-    a, b = span.start + best.start, span.start + best.end
-    snapped = Span(a, b, span.label, text[a:b], span.score)
-    snapped.values = best.values
-    if span.label == "MONEY":
-        snapped.unit = best.unit
-    return snapped
 
 
 # --------------------------------------------------------------------------- raw offsets

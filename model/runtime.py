@@ -27,6 +27,8 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
+from phogov.errors import PhogovError
+
 FP32, INT8, ONNX = "fp32", "int8", "onnx"
 RUNTIMES = (FP32, INT8, ONNX)
 AUTO = "auto"
@@ -37,7 +39,7 @@ FILES = {INT8: "model.int8.pt", ONNX: "model.int8.onnx"}
 _WEIGHTS = ("model.safetensors", "pytorch_model.bin", "model.safetensors.index.json")
 
 
-class RuntimeUnavailable(RuntimeError):
+class RuntimeUnavailable(PhogovError, RuntimeError):
     """The runtime asked for cannot run here; the message says how to make it available."""
 
 
@@ -179,8 +181,11 @@ def load_runtime_model(name_or_dir: str | os.PathLike[str], runtime: str | None 
         model = load_model(path, device)
         model.runtime = FP32
         return model
+    from phogov.modeling import _LOAD_LOCK
+
     stamp = tuple((path / f).stat().st_mtime_ns for f in (MANIFEST, RUNTIMES_FILE))
-    return _load_quantised(str(path), chosen, torch_threads(), stamp)
+    with _LOAD_LOCK:  # one load per model and runtime, whatever the number of threads
+        return _load_quantised(str(path), chosen, torch_threads(), stamp)
 
 
 def torch_threads() -> int:

@@ -1,8 +1,9 @@
 """The one place that maps raw text ↔ normalised view ↔ sentences ↔ syllables ↔ words.
 
 Every unit carries offsets into its sentence's normalised text; ``Sentence.to_raw``
-turns them into offsets into the caller's raw string. Nothing else in phogov does
-offset arithmetic on raw text.
+turns them into offsets into the caller's raw string. The span ↔ tag and raw ↔ view
+mappings themselves live in ``phogov.spans``; ``spans_to_tags``/``tags_to_spans``
+here apply them to a sentence's words or syllables.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from phogov import spans as _spans
 from phogov.normalize import View, normalize
 from phogov.segment import DEFAULT_SEGMENTER, get_segmenter
 
@@ -61,7 +63,7 @@ class Sentence:
 
     def to_raw(self, start: int, end: int) -> tuple[int, int]:
         """Map a span of ``self.text`` to offsets into the raw document."""
-        return self.doc_view.to_raw(self.start + start, self.start + end)
+        return _spans.view_to_raw(self.doc_view, self.start + start, self.start + end)
 
     @cached_property
     def syllables(self) -> list[tuple[int, int]]:
@@ -173,18 +175,10 @@ def spans_to_tags(
     """IOB2 tags for the words (or syllables) of a sentence from spans in ``sentence.text``.
 
     A unit is inside a span when its first character is; a span that starts
-    inside a unit starts at that unit (the model can only say whole words).
+    inside a unit starts at that unit (the model can only say whole words):
+    ``phogov.spans`` alignment ``"expand"``.
     """
-    units = _units(sentence, unit)
-    tags = ["O"] * len(units)
-    for start, end, label in sorted(spans):
-        first = True
-        for k, (a, _b) in enumerate(units):
-            inside = start <= a < end or (first and a < start < _b)
-            if inside:
-                tags[k] = ("B-" if first else "I-") + label
-                first = False
-    return tags
+    return _spans.spans_to_tags(_units(sentence, unit), sorted(spans), alignment="expand")
 
 
 def tags_to_spans(
@@ -192,29 +186,13 @@ def tags_to_spans(
 ) -> list[tuple[int, int, str, float]]:
     """Spans (start, end, label, mean score) in ``sentence.text`` from IOB2 unit tags.
 
-    An ``I-X`` that does not continue an ``X`` starts a new span (lenient decoding),
-    so the model never loses an entity to a bad first tag.
+    An ``I-X`` that does not continue an ``X`` starts a new span (lenient decoding,
+    ``phogov.spans.tags_to_spans``), so the model never loses an entity to a bad first tag.
     """
     units = _units(sentence, unit)
     if len(tags) != len(units):
         raise ValueError(f"{len(tags)} tags for {len(units)} {unit}s")
-    out: list[tuple[int, int, str, float]] = []
-    cur: list | None = None
-    for k, tag in enumerate(tags):
-        prefix, _, label = tag.partition("-")
-        score = scores[k] if scores is not None else 1.0
-        if prefix == "I" and cur is not None and cur[2] == label:
-            cur[1] = units[k][1]
-            cur[3].append(score)
-            continue
-        if cur is not None:
-            out.append((cur[0], cur[1], cur[2], sum(cur[3]) / len(cur[3])))
-            cur = None
-        if prefix in ("B", "I"):
-            cur = [units[k][0], units[k][1], label, [score]]
-    if cur is not None:
-        out.append((cur[0], cur[1], cur[2], sum(cur[3]) / len(cur[3])))
-    return out
+    return _spans.tags_to_spans(units, tags, scores)
 
 
 def _units(sentence: Sentence, unit: str) -> list[tuple[int, int]]:

@@ -10,6 +10,16 @@ Truyền thông``). Titles attach to the name they touch: after it (``A, t1,
 t2``), in brackets or between dashes, or right before it (``Bí thư Thành ủy
 A``, chained back over commas). A title touching the next name belongs to that
 name, so in ``các đồng chí: A, t1; B, t2`` each person keeps only their own.
+A title said of a group through ``là`` goes to each coordinated name (``2 phó
+chủ tịch là ông A và bà B``); in brackets, periods between titles are skipped
+(``(nguyên Tổng giám đốc từ 1995 đến 1998 và Chủ tịch HĐQT)`` gives two titles).
+An affiliation may carry a body or place in brackets (``(Bộ KH-ĐT)``), ``của`` + a
+state body, ``tại`` + a place, and end in a lower-case company head (``Chủ tịch
+HĐQT tổng công ty``).
+
+Assignment is linear in tokens and names: bridges between a title and a name
+are at most three tokens, so each title looks only at the names within reach
+(issue 10: sentences listing hundreds of officials).
 
 Everything works on the normalised view text and on a light tokenisation
 (words, abbreviations, numbers, punctuation) shared with ``phogov.rules.officials``.
@@ -18,15 +28,19 @@ Everything works on the normalised view text and on a light tokenisation
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from phogov.rules.lexicon_titles import (
+    ENTERPRISE_HEADS,
     HEAD_BLOCKERS_BEFORE,
     ORG_HEADS,
     ORG_PAIRS,
     ORG_PHRASES,
     PLACE_WORDS,
+    PLACES,
+    STATE_BODIES,
     TITLE_HEADS,
     TITLE_MODIFIERS,
     TITLE_PREFIXES,
@@ -92,6 +106,12 @@ _MODIFIERS = _phrase_index(TITLE_MODIFIERS)
 _PLACES = _phrase_index(PLACE_WORDS + ("tp",))
 _ORG_PHRASES = _phrase_index(ORG_PHRASES)
 _ORG_HEADS = _phrase_index(ORG_HEADS)
+_ENTERPRISES = _phrase_index(ENTERPRISE_HEADS)
+_STATE_BODIES = _phrase_index(STATE_BODIES)
+_GAZETTEER = _phrase_index(PLACES)
+_DEMONSTRATIVES = frozenset({"này", "đó", "ấy", "đây", "trên", "kia"})
+# Words before a head that make it a generic plural (``các đại biểu``).
+_PLURALS = frozenset({"các", "những", "mọi", "nhiều", "mấy"})
 
 
 def match_phrase(toks: Sequence[Tok], i: int, index: dict[str, list[tuple[str, ...]]],
@@ -189,6 +209,19 @@ def parse_affiliation(toks: Sequence[Tok], k: int, limit: int) -> int:
         ):
             k += 3  # ``Sở Giao thông công chính (GTCC)``
             continue
+        if last and t.text == "(":
+            e = _bracketed_body(toks, k, limit)
+            if e:
+                k = e  # ``Cục trưởng Cục Đầu tư nước ngoài (Bộ KH-ĐT)``
+                continue
+        if last and (_of_state_body(toks, k, limit) or _at_place(toks, k, limit)):
+            k += 1  # ``Chủ nhiệm Ủy ban Kinh tế của Quốc hội``, ``Đại sứ Mỹ tại Việt Nam``
+            continue
+        if t.kind == "lower" and last != "lower-head":
+            n = match_phrase(toks, k, _ENTERPRISES, limit)
+            if n and _ends_affiliation(toks, k + n, limit):
+                k, last = k + n, "cap"  # ``Chủ tịch HĐQT tổng công ty``
+                continue
         if t.kind == "lower" and last and t.low == "khóa" and k + 1 < limit and (
             toks[k + 1].kind == "num" or _ROMAN.match(toks[k + 1].text)
         ):
@@ -212,6 +245,49 @@ def parse_affiliation(toks: Sequence[Tok], k: int, limit: int) -> int:
     return k
 
 
+def _bracketed_body(toks: Sequence[Tok], k: int, limit: int) -> int:
+    """After ``(`` at ``k``: the index after ``)`` when the bracket holds only the name
+    of a body or place that completes the title (``(Bộ KH-ĐT)``, ``(TP HCM)``), else 0."""
+    if k + 1 >= limit or toks[k + 1].kind not in ("cap", "abbr") or head_at(toks, k + 1, limit):
+        return 0
+    if not (match_phrase(toks, k + 1, _ORG_HEADS, limit)
+            or match_phrase(toks, k + 1, _PLACES, limit)):
+        return 0  # ``(Bộ KH-ĐT)``, ``(TP HCM)``; not ``(giữa)`` nor a name
+    e = parse_affiliation(toks, k + 1, limit)
+    return e + 1 if e < limit and toks[e].text == ")" else 0
+
+
+def _of_state_body(toks: Sequence[Tok], k: int, limit: int) -> bool:
+    """``của`` + a state body at ``k``: the body completes the title before it."""
+    return (
+        toks[k].low == "của" and k + 1 < limit and toks[k + 1].kind in ("cap", "abbr")
+        and bool(match_phrase(toks, k + 1, _STATE_BODIES, limit))
+    )
+
+
+def _at_place(toks: Sequence[Tok], k: int, limit: int) -> bool:
+    """``tại`` + a place at ``k``: where the body of the title sits (``tại TP.HCM``)."""
+    if toks[k].low != "tại" or k + 1 >= limit:
+        return False
+    nxt = toks[k + 1]
+    return bool(
+        (nxt.kind == "cap" and match_phrase(toks, k + 1, _GAZETTEER, limit))
+        or match_phrase(toks, k + 1, _PLACES, limit)
+        or (nxt.kind == "abbr" and nxt.low.startswith("tp"))
+    )
+
+
+def _ends_affiliation(toks: Sequence[Tok], k: int, limit: int) -> bool:
+    """Nothing of a longer name follows: the end, punctuation, a number or a
+    predicate word (but not a demonstrative: ``công ty này`` is a reference)."""
+    if k >= limit:
+        return True
+    t = toks[k]
+    if t.kind in ("punct", "num"):
+        return True
+    return t.kind == "lower" and t.low in VERB_STOP and t.low not in _DEMONSTRATIVES
+
+
 def _continues(toks: Sequence[Tok], k: int, limit: int) -> bool:
     """Whether lower-case ``toks[k]`` is the second syllable of the capitalised word before it."""
     pair = toks[k - 1].low + " " + toks[k].low
@@ -225,24 +301,42 @@ def _continues(toks: Sequence[Tok], k: int, limit: int) -> bool:
 def _inner_lower(toks: Sequence[Tok], k: int, limit: int) -> int:
     """Skip 1–4 lower-case words inside an org name, i.e. followed by more of the name.
 
+    A known two-syllable word (``ORG_PAIRS``: ``đầu tư``, ``lương thực``) counts as one.
+
     ``Hội Nạn nhân chất độc da cam VN``, ``Ban Nghiên cứu chiến lược an ninh quốc
     gia Bộ Chính trị``: the words are kept only when a capitalised word or an
     abbreviation follows them and none of them can start a predicate.
     """
-    j = k
-    while j < limit and j - k < 4 and toks[j].kind == "lower" and toks[j].low not in VERB_STOP:
-        j += 1
-    if j == k or j >= limit:
+    j, units = k, 0
+    while j < limit and units < 4 and toks[j].kind == "lower":
+        if j + 1 < limit and toks[j + 1].kind == "lower" and (
+            toks[j].low + " " + toks[j + 1].low in ORG_PAIRS
+        ):
+            j += 2  # ``lương thực``, ``nước ngoài``: one word, whatever its syllables
+        elif toks[j].low not in VERB_STOP:
+            j += 1
+        else:
+            break
+        units += 1
+    if j == k:
         return k
+    if j >= limit:
+        # at a name's start (``Cục trưởng Đầu tư nước ngoài Nguyễn Anh Tuấn``) the
+        # words are inside the title; at the end of the sentence they are not
+        return j if limit < len(toks) and toks[limit].kind == "cap" else k
     nxt = toks[j]
     if nxt.kind in ("cap", "abbr") and not head_at(toks, j, limit):
         return j
     if nxt.low == "và" and j + 1 < limit and toks[j + 1].kind in ("cap", "abbr"):
         return j  # ``Sở Tài nguyên môi trường và Nhà đất``
-    if nxt.text == ",":
-        return j
+    if nxt.text in (",", ")") or _of_state_body(toks, j, limit) or _at_place(toks, j, limit):
+        return j  # ``(Bộ trưởng Khoa học công nghệ)``: the bracket closes the title
+    if nxt.text in ("-", "–") and toks[j - 1].end < nxt.start:
+        return j  # ``A - Phó Thủ trưởng Cơ quan Cảnh sát điều tra - cho biết``
     if nxt.text == "(" and j + 2 < limit and toks[j + 1].kind == "abbr" and toks[j + 2].text == ")":
         return j
+    if nxt.text == "(" and _bracketed_body(toks, j, limit):
+        return j  # ``Cục Đầu tư nước ngoài (Bộ KH-ĐT)``
     return k
 
 
@@ -293,16 +387,27 @@ def _completes(toks: Sequence[Tok], k: int, limit: int) -> bool:
 
 
 def find_titles(toks: Sequence[Tok], names: Sequence[tuple[int, int]]) -> list[TitleSpan]:
-    """All titles of the sentence, never crossing a name (names as token [first, last))."""
-    starts = sorted(a for a, _ in names)
-    inside = {k for a, b in names for k in range(a, b)}
+    """All titles of the sentence, never crossing a name (names as token [first, last)).
+
+    One left-to-right pass: the next name start is kept as a moving pointer, so
+    the work is linear in tokens plus names (issue 10: sentences listing hundreds
+    of officials).
+    """
+    starts = sorted({a for a, _ in names})
+    inside = [False] * len(toks)
+    for a, b in names:
+        for k in range(a, b):
+            inside[k] = True
     out: list[TitleSpan] = []
+    nxt = 0  # index into ``starts`` of the first name start after ``i``
     i = 0
     while i < len(toks):
-        if i in inside:
+        if inside[i]:
             i += 1
             continue
-        limit = next((s for s in starts if s > i), len(toks))
+        while nxt < len(starts) and starts[nxt] <= i:
+            nxt += 1
+        limit = starts[nxt] if nxt < len(starts) else len(toks)
         j = parse_title(toks, i, limit)
         if j:
             out.append(TitleSpan(i, j, toks[i].start, toks[j - 1].end))
@@ -312,14 +417,57 @@ def find_titles(toks: Sequence[Tok], names: Sequence[tuple[int, int]]) -> list[T
     return out
 
 
+# The longest bridge: ``, đồng chí``, ``là đồng chí``.
+_MAX_BRIDGE = 3
+_TRIGGERS = (["ông"], ["bà"], ["anh"], ["chị"], ["đồng", "chí"])
+# Words of a period inside a bracket of titles (``từ tháng 11/1998 đến nay``).
+_DATE_WORDS = frozenset({"từ", "đến", "tới", "năm", "tháng", "ngày", "nay", "-", "–", "/"})
+
+
 def _bridge(toks: Sequence[Tok], a: int, b: int) -> bool:
-    """Tokens [a, b) may sit between a title and the name it precedes."""
+    """Tokens [a, b) may sit between a title and the name it precedes (at most 3 tokens)."""
+    if b - a > _MAX_BRIDGE:
+        return False
     words = [t.low for t in toks[a:b]]
     if not words:
         return True
     if words[0] == ",":
         words = words[1:]
-    return words in (["ông"], ["bà"], ["đồng", "chí"])
+    if words[:1] == ["là"]:
+        words = words[1:]  # ``2 phó chủ tịch là ông A``: the title is predicated of A
+        if not words:
+            return True
+    return words in _TRIGGERS
+
+
+def _plural(toks: Sequence[Tok], t: TitleSpan) -> bool:
+    """``các đại biểu``: a generic plural reaches only a name written right after it,
+    never one after ``, ông`` (``Thay mặt các đại biểu, ông A …``)."""
+    return t.first > 0 and toks[t.first - 1].low in _PLURALS
+
+
+def _copula(toks: Sequence[Tok], a: int, b: int) -> bool:
+    """The bridge [a, b) between a title and a name goes through ``là``."""
+    return any(t.low == "là" for t in toks[a:b])
+
+
+def _coordinated(toks: Sequence[Tok], a: int, b: int) -> bool:
+    """Tokens [a, b) join two names of one group: ``và`` or ``,``, then maybe ``bà``."""
+    words = [t.low for t in toks[a:b]] if b - a <= _MAX_BRIDGE else []
+    return bool(words) and words[0] in ("và", ",") and (
+        len(words) == 1 or words[1:] in _TRIGGERS
+    )
+
+
+def _dated_gap(toks: Sequence[Tok], k: int, close: int) -> int:
+    """Inside a bracket, skip a period (``từ 12/1995 đến 1998``) and a ``và`` or ``,``
+    before the next title; returns the index where that title would start."""
+    j = k
+    while j < close and j - k < 12 and (toks[j].kind == "num" or toks[j].low in _DATE_WORDS):
+        j += 1
+    if j < close and toks[j].low in ("và", ",", ";"):
+        j += 1
+    return j
 
 
 def assign(toks: Sequence[Tok], names: Sequence[tuple[int, int]]) -> list[list[TitleSpan]]:
@@ -333,34 +481,61 @@ def assign(toks: Sequence[Tok], names: Sequence[tuple[int, int]]) -> list[list[T
     result: list[list[TitleSpan]] = [[] for _ in names]
 
     def precedes_name(t: TitleSpan) -> bool:
-        # ``t1 B`` / ``t1 ông B``: t1 is B's; ``A, t1, ông B, t2`` keeps t1 for A
+        # ``t1 B`` / ``t1 ông B``: t1 is B's; ``A, t1, ông B, t2`` keeps t1 for A.
+        # Only starts within a bridge's reach are looked at: constant work per title.
+        if t.last < len(toks) and toks[t.last].text == ",":
+            return False
         return any(
-            a >= t.last and _bridge(toks, t.last, a) and toks[t.last].text != ","
-            for a in name_starts
+            a in name_starts and _bridge(toks, t.last, a)
+            for a in range(t.last, t.last + _MAX_BRIDGE + 1)
         )
 
+    shared: TitleSpan | None = None  # a title said of a group: ``2 phó chủ tịch là A và B``
+    prev_end = -1
     for n in order:
         a, b = names[n]
         pre: list[TitleSpan] = []
-        t = next((by_last[e] for e in range(max(0, a - 3), a + 1)
-                  if e in by_last and _bridge(toks, e, a)), None)
+        t = next((by_last[e] for e in range(max(0, a - _MAX_BRIDGE), a + 1)
+                  if e in by_last and _bridge(toks, e, a)
+                  and (e == a or not _plural(toks, by_last[e]))), None)
+        copula = t is not None and t.first not in claimed and _copula(toks, t.last, a)
         while t is not None and t.first not in claimed:
-            pre.insert(0, t)
+            pre.append(t)
             prev = t.first - 1
             t = by_last.get(prev) if prev >= 0 and toks[prev].text in _CHAIN else None
+        pre.reverse()
+        if not pre and shared is not None and _coordinated(toks, prev_end, a):
+            pre = [shared]
+        else:
+            shared = pre[-1] if copula else None
         post: list[TitleSpan] = []
         b = _skip_aside(toks, b)
         if b < len(toks) and toks[b].text in (",", "(", "-", "–"):
+            close = _bracket_end(toks, b) if toks[b].text == "(" else 0
             t = by_first.get(b + 1)
             while t is not None and t.first not in claimed and not precedes_name(t):
                 post.append(t)
                 sep = t.last
+                if close:
+                    t = by_first.get(_dated_gap(toks, sep, close))
+                    continue
                 ok = sep + 1 < len(toks) and toks[sep].text in _CHAIN
                 t = by_first.get(sep + 1) if ok else None
         for t in pre + post:
             claimed.add(t.first)
+        prev_end = names[n][1]
         result[n] = pre + post
     return result
+
+
+def _bracket_end(toks: Sequence[Tok], b: int) -> int:
+    """Index of the ``)`` closing the bracket opened at ``b`` (within 40 tokens), or 0."""
+    for k in range(b + 1, min(len(toks), b + 40)):
+        if toks[k].text == ")":
+            return k
+        if toks[k].text == "(":
+            return 0
+    return 0
 
 
 def _skip_aside(toks: Sequence[Tok], b: int) -> int:
@@ -378,26 +553,24 @@ def _skip_aside(toks: Sequence[Tok], b: int) -> int:
     return b
 
 
-def span_tokens(toks: Sequence[Tok], start: int, end: int) -> tuple[int, int]:
-    """Token indices [first, last) covering view characters [start, end)."""
-    first = next(i for i, t in enumerate(toks) if t.end > start)
-    last = max(i for i, t in enumerate(toks) if t.start < end) + 1
-    return first, last
+def span_tokens(toks: Sequence[Tok], spans: Sequence[Span]) -> list[tuple[int, int]]:
+    """Token indices [first, last) covering each span's view characters (binary search)."""
+    ends = [t.end for t in toks]
+    starts = [t.start for t in toks]
+    return [(bisect_right(ends, s.start), bisect_left(starts, s.end)) for s in spans]
 
 
 def titles_for(text: str, name: Span, others: list[Span]) -> list[str]:
     """The guideline's ``titles`` of ``name``: title strings next to it, in text order.
 
     ``others`` are the other OFFICIAL spans of the sentence: titles never cross
-    them, and a title touching one of them is theirs.
+    them, and a title touching one of them is theirs. For every name of a
+    sentence use ``titles_of_all``: one pass instead of one per name.
     """
-    toks = tokenize(text)
-    spans = [span_tokens(toks, s.start, s.end) for s in [name, *others]]
-    return [text[t.start:t.end] for t in assign(toks, spans)[0]]
+    return titles_of_all(text, [name, *others])[0]
 
 
 def titles_of_all(text: str, names: list[Span]) -> list[list[str]]:
-    """``titles_for`` for every name of a sentence at once."""
+    """``titles_for`` for every name of a sentence at once, linear in tokens and names."""
     toks = tokenize(text)
-    spans = [span_tokens(toks, s.start, s.end) for s in names]
-    return [[text[t.start:t.end] for t in ts] for ts in assign(toks, spans)]
+    return [[text[t.start:t.end] for t in ts] for ts in assign(toks, span_tokens(toks, names))]

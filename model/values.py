@@ -25,6 +25,14 @@ Number grammar (Vietnamese wins over English when both readings are possible):
   the last number when it is a ``a/ b`` pair or an ascending range (``750.000 đến
   1 triệu đồng`` keeps 750000).
 
+* A minus sign glued to the first number is kept (``-3%`` → -3.0, ``giảm -3,5%``
+  → -3.5); the span then starts at the sign. A dash after a word or a number is
+  a range or a code, never a sign (``8-10%``, ``COVID-19``).
+* Values are always finite: a number of more than 30 digits, a run of more than
+  four scale words (``tỷ tỷ tỷ tỷ tỷ``) or an amount beyond the range of a float
+  is not read as a value at all, so such text is never MONEY or PERCENT (no
+  amount in the news needs more; ``inf`` would be no value and not valid JSON).
+
 Arithmetic is done in :class:`decimal.Decimal` so ``932,7 tỷ`` is exactly 9.327e11.
 """
 
@@ -32,8 +40,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from typing import TypeVar
+
+_M = TypeVar("_M", bound="ValueMatch")
 
 # ---------------------------------------------------------------- numbers ---
 
@@ -59,6 +71,9 @@ _SCALES: dict[str, Decimal] = {
     "triệu": Decimal(10**6), "tỷ": Decimal(10**9), "tỉ": Decimal(10**9),
 }
 _SCALE = re.compile(r"(?i)(chục|trăm|nghìn|ngàn|triệu|tỷ|tỉ)(?![^\W\d_])")
+_MAX_SCALE_WORDS = 4  # "trăm nghìn tỷ" is three; more is not an amount (and could overflow)
+_MAX_DIGITS = 30  # more digits than any amount: not read as a number
+_SIGN = re.compile(r"[-\u2212](?=\d)")  # "-3%": ASCII hyphen-minus or U+2212 minus
 _HALF = re.compile(r"(?i) rưỡi(?![^\W\d_])")
 _SP = re.compile(r"[ \u00a0]+")
 _OPT_SP = re.compile(r"[ \u00a0]*")
@@ -208,13 +223,21 @@ def _spelled_value(s: str) -> Decimal:
 
 
 def _read_base(text: str, pos: int) -> tuple[int, Decimal, bool] | None:
-    """(end, value, spelled) of the digit or spelled number at ``pos`` (no scale words)."""
-    m = _DIGIT_NUMBER.match(text, pos)
+    """(end, value, spelled) of the digit or spelled number at ``pos`` (no scale words).
+
+    A minus sign glued to the digits is read as the number's sign."""
+    sign = _SIGN.match(text, pos)
+    m = _DIGIT_NUMBER.match(text, sign.end() if sign else pos)
     if m:
+        if sum(ch.isdigit() for ch in m.group(0)) > _MAX_DIGITS:
+            return None
         try:
-            return m.end(), _digits_value(m.group(0)), False
+            value = _digits_value(m.group(0))
         except (ValueError, InvalidOperation):
             return None
+        return m.end(), -value if sign else value, False
+    if sign:
+        return None
     m = _SPELLED_NUMBER.match(text, pos)
     if m:
         return m.end(), _spelled_value(m.group(0)), True
@@ -225,14 +248,14 @@ def _read_scales(text: str, pos: int) -> tuple[int, Decimal]:
     """Adjacent scale words multiply: ``nghìn tỷ`` → 1e12. Returns (end, product)."""
     product = Decimal(1)
     end = pos
-    while True:
+    for _ in range(_MAX_SCALE_WORDS + 1):
         sp = _OPT_SP.match(text, end)
         m = _SCALE.match(text, sp.end())
         if not m or (sp.end() == end and end > pos):
-            break  # scale words after the first need a space between them
+            return end, product  # scale words after the first need a space between them
         product *= _SCALES[m.group(1).lower()]
         end = m.end()
-    return end, product
+    return pos, Decimal(0)  # too many scale words: the caller reads no number here
 
 
 def _read_group(text: str, pos: int) -> tuple[int, Decimal, Decimal, Decimal, bool] | None:
@@ -242,6 +265,8 @@ def _read_group(text: str, pos: int) -> tuple[int, Decimal, Decimal, Decimal, bo
         return None
     end, base, spelled = read
     end, scale = _read_scales(text, end)
+    if scale == 0:
+        return None
     if spelled and scale == 1:
         return None  # "năm", "ba" alone are far more often words than numbers
     value = base * scale
@@ -458,7 +483,8 @@ def parse_percent(text: str) -> list[float]:
 # A number can start here: not inside a word, a number (``1.234``, ``26/11``)
 # or a code (``COVID-19``, ``28-NQ``); but after ``16.700đ-`` it can.
 _NUMBER_START = re.compile(
-    r"(?<!\w)(?<!\d[.,/])(?:(?<!\w-)|(?<=\dđ-)|(?<=USD-))(?:\d|US\$|\$|(?i:một|hai|ba|bốn|năm|sáu|bảy|bẩy|tám|chín|mười|nửa)"
+    r"(?<![\w.,/%\u2212-])[-\u2212](?=\d)"  # a sign: "-3%", not "8-10%" or "COVID-19"
+    r"|(?<!\w)(?<!\d[.,/])(?:(?<!\w-)|(?<=\dđ-)|(?<=USD-))(?:\d|US\$|\$|(?i:một|hai|ba|bốn|năm|sáu|bảy|bẩy|tám|chín|mười|nửa)"
     r"(?![^\W\d_]))"
 )
 
@@ -466,3 +492,23 @@ _NUMBER_START = re.compile(
 def number_starts(text: str) -> list[int]:
     """Offsets where a MONEY or PERCENT expression may begin (left boundary checked)."""
     return [m.start() for m in _NUMBER_START.finditer(text)]
+
+
+def scan(text: str, match: Callable[[str, int], _M | None],
+         keep: Callable[[int, _M], bool] | None = None) -> list[_M]:
+    """Non-overlapping matches of ``match`` tried at each number start, left to right.
+
+    ``keep(start, m)`` may reject a match (a date for MONEY); a rejected match does
+    not block the number starts inside it. MONEY and PERCENT both scan this way.
+    """
+    out: list[_M] = []
+    pos = 0
+    for start in number_starts(text):
+        if start < pos:
+            continue
+        m = match(text, start)
+        if m is None or (keep is not None and not keep(start, m)):
+            continue
+        out.append(m)
+        pos = m.end
+    return out

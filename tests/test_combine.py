@@ -46,6 +46,9 @@ def test_topics_policy():
     assert merge_topics(["ECONOMY"], ["PARTY", "ECONOMY"], {}) == ["ECONOMY"]
     assert merge_topics(["ECONOMY"], ["PARTY", "ECONOMY"], {"topics": "union"}) == [
         "ECONOMY", "PARTY"]
+    # the rules' topics alone: the model's ECONOMY is dropped when the rules lack it
+    assert merge_topics(["ECONOMY"], ["PARTY"], {"topics": "rules"}) == ["PARTY"]
+    assert not is_pure({"topics": "rules"})
 
 
 def test_validation_names_the_bad_entry():

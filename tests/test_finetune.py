@@ -6,6 +6,7 @@ Trainer → model directory → a fresh process loads and predicts), not accurac
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import subprocess
@@ -131,8 +132,18 @@ def test_resolve_bf16():
 
     if not torch.cuda.is_available():
         assert resolve_bf16("auto") is cpu_bf16_supported()
+        assert resolve_bf16(None) is cpu_bf16_supported()  # None is auto (PretrainArgs' form)
+    assert resolve_bf16(False) is False and resolve_bf16(True) is True
     with pytest.raises(ValueError):
         resolve_bf16("maybe")
+
+
+def test_bf16_is_one_representation_in_every_argument_dataclass():
+    from phogov.training.pretrain import PretrainArgs
+
+    for cls in (FinetuneArguments, TopicTrainArguments, PretrainArgs):
+        bf16 = next(f for f in dataclasses.fields(cls) if f.name == "bf16")
+        assert bf16.default is None and bf16.type in ("bool | None", bool | None), cls
 
 
 def test_evaluation_batches_come_in_dataset_order(tmp_path, backbone):
@@ -141,7 +152,7 @@ def test_evaluation_batches_come_in_dataset_order(tmp_path, backbone):
     from datasets import Dataset
     from transformers import AutoModelForTokenClassification
 
-    from phogov.training.finetune import _training_arguments, ordered_eval_trainer_class
+    from phogov.training.trainer import _training_arguments, ordered_eval_trainer_class
 
     lengths = [3, 40, 2, 17, 5, 1, 33, 4, 25, 8, 12, 6]
     ds = Dataset.from_list([{"input_ids": list(range(4, 4 + n))} for n in lengths])

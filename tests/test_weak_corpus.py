@@ -88,3 +88,52 @@ def test_cli_weak_label_excludes_the_bundled_dev_golds_by_default(tmp_path: Path
     assert main(["weak-label", "--input", str(src), "--out", str(tmp_path / "w")]) == 0
     out = capsys.readouterr().out
     assert "2 documents (1 gold dropped)" in out
+
+
+def test_shuffle_mixes_sections_and_finished_shards_can_be_trained_on(tmp_path: Path):
+    from phogov.training.finetune import load_weak_rows
+    from phogov.training.weak_corpus import shuffled
+
+    # a sorted input (all of section A, then all of B): a seeded order mixes them,
+    # the same way on every run, and depends on the seed
+    docs = [(f"A{i}", f"văn bản A {i}") for i in range(20)] + [
+        (f"B{i}", f"văn bản B {i}") for i in range(20)]
+    once = shuffled(docs, 42)
+    assert once == shuffled(docs, 42) and sorted(once) == sorted(docs)
+    assert once != shuffled(docs, 7)
+    assert {d[0][0] for d in once[:10]} == {"A", "B"}
+
+    src = _write_jsonl(tmp_path / "news.jsonl", _docs(4))
+    out = tmp_path / "weak"
+    stats = build_weak_corpus(WeakCorpusArgs(inputs=[str(src)], out=str(out), shard_size=2,
+                                             keep_empty=0.0, shuffle=True), progress=False)
+    # a stopped run has shards but no dataset yet: the error says where the shards are,
+    # and OUT/shards loads exactly the finished ones
+    import shutil
+
+    shutil.rmtree(out / "dataset")
+    (out / "shards" / "00001.parquet").unlink()
+    with pytest.raises(FileNotFoundError, match="finished shards are in"):
+        load_weak_rows(out)
+    partial = load_weak_rows(out / "shards")
+    assert 0 < len(partial) < stats["sentences_kept"]
+    assert len({r["doc_id"] for r in partial}) == 2
+
+
+def test_a_document_that_trips_a_rule_is_named_not_fatal(tmp_path: Path, monkeypatch):
+    from phogov.training import weak_dataset
+
+    real = weak_dataset.label_documents
+
+    def flaky(docs, *args, **kwargs):
+        if docs[0][0] == "d1":
+            raise IndexError("list index out of range")
+        return real(docs, *args, **kwargs)
+
+    monkeypatch.setattr(weak_dataset, "label_documents", flaky)
+    src = _write_jsonl(tmp_path / "news.jsonl", _docs(3))
+    stats = build_weak_corpus(WeakCorpusArgs(inputs=[str(src)], out=str(tmp_path / "w"),
+                                             shard_size=2, keep_empty=0.0), progress=False)
+    assert stats["failed_documents"] == {"d1": "IndexError: list index out of range"}
+    assert stats["dropped_documents"]["failed"] == 1
+    assert stats["entities"]["MONEY"] == 2  # the two other documents are all there

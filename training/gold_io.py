@@ -29,11 +29,14 @@ import gzip
 import json
 import math
 import re
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from phogov.errors import PhogovError
+from phogov.spans import tags_to_spans
 from phogov.types import ENTITY_LABELS, TOPIC_LABELS, Span
 
 MAX_LISTED_ERRORS = 50
@@ -45,7 +48,7 @@ _CONLL_SUFFIXES = tuple(
 _TEXT_SUFFIXES = (".txt", ".jsonl", ".jsonl.gz")
 
 
-class LabelledDataError(ValueError):
+class LabelledDataError(PhogovError, ValueError):
     """Every problem found in one file, each as ``file:line: problem`` (one per line).
 
     ``errors`` keeps the full list as ``(line, problem)``; ``line`` is ``None``
@@ -93,20 +96,22 @@ def _stem(path: Path) -> str:
     return path.stem
 
 
-def _check_file(path: Path) -> None:
+def check_file(path: Path) -> None:
+    """Raise unless ``path`` is an existing file (a directory is named as such)."""
     if not path.exists():
         raise LabelledDataError(path, [(None, "no such file")])
     if path.is_dir():
         raise LabelledDataError(path, [(None, "is a directory, expected a file")])
 
 
-def _read_lines(path: Path, errors: list[tuple[int | None, str]]) -> Iterator[tuple[int, str]]:
+def read_lines(path: Path, errors: list[tuple[int | None, str]]) -> Iterator[tuple[int, str]]:
     """Yield (1-based line number, decoded line without the line break).
 
     Decoding is per line so one bad byte is reported at its line and the rest of
     the file is still checked; a leading BOM is dropped.
     """
     opener = gzip.open if path.name.lower().endswith(".gz") else open
+    number = 0
     try:
         with opener(path, "rb") as fh:
             for number, raw in enumerate(fh, start=1):
@@ -118,21 +123,30 @@ def _read_lines(path: Path, errors: list[tuple[int | None, str]]) -> Iterator[tu
                 if number == 1 and line.startswith("\ufeff"):
                     line = line[1:]
                 yield number, line.rstrip("\r\n")
-    except (OSError, EOFError) as exc:  # truncated or non-gzip .gz file
-        errors.append((None, f"cannot read file: {exc}"))
+    except (OSError, EOFError, zlib.error) as exc:  # truncated or non-gzip .gz file
+        what = ("not a gzip file" if isinstance(exc, gzip.BadGzipFile)
+                else "the file breaks off here" if isinstance(exc, EOFError)
+                else "cannot read the file from here")
+        errors.append((number + 1, f"{what} ({type(exc).__name__}: {exc})"))
 
 
-def _json_objects(
+def json_objects(
     path: Path, errors: list[tuple[int | None, str]]
 ) -> Iterator[tuple[int, dict[str, Any]]]:
     """Yield (line number, object) for each JSON-object line; record bad lines, skip blanks."""
-    for number, line in _read_lines(path, errors):
+    for number, line in read_lines(path, errors):
         if not line.strip():
             continue
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
             errors.append((number, f"bad JSON: {exc.msg} (column {exc.colno})"))
+            continue
+        except ValueError as exc:  # an integer beyond Python's 4,300-digit conversion limit
+            errors.append((number, f"bad JSON: {str(exc).split(';')[0]}"))
+            continue
+        except RecursionError:
+            errors.append((number, "bad JSON: nested too deeply"))
             continue
         if not isinstance(obj, dict):
             errors.append((number, f"expected a JSON object, got {_type_name(obj)}"))
@@ -170,13 +184,13 @@ def _short(text: str, limit: int = 60) -> str:
 def read_gold_jsonl(path: str | Path) -> list[GoldSentence]:
     """Read a gold/training JSON Lines file, raising one error listing every problem."""
     path = Path(path)
-    _check_file(path)
+    check_file(path)
     errors: list[tuple[int | None, str]] = []
     out: list[GoldSentence] = []
     stem = _stem(path)
     next_sent: dict[str, int] = {}
     seen: dict[tuple[str, int], int] = {}
-    for number, obj in _json_objects(path, errors):
+    for number, obj in json_objects(path, errors):
         sentence = _parse_sentence(obj, number, stem, next_sent, errors)
         if sentence is None:
             continue
@@ -239,13 +253,22 @@ def _parse_sentence(
     return GoldSentence(doc, sent, text, entities, topics, number)
 
 
-def _parse_topics(obj: dict[str, Any], err) -> list[str] | None:
-    if "topics" not in obj:
-        err("missing field 'topics' (use [] for a sentence without topics)")
+def _required_array(obj: dict[str, Any], key: str, err) -> list[Any] | None:
+    """``obj[key]`` when it is an array; else the problem is reported and None returned.
+    Required (``[]`` when empty) so that a misspelt key cannot silently mean "none"."""
+    if key not in obj:
+        err(f"missing field '{key}' (use [] for a sentence without {key})")
         return None
-    topics = obj["topics"]
-    if not isinstance(topics, list):
-        err(f"field 'topics' must be an array, got {_type_name(topics)}")
+    value = obj[key]
+    if not isinstance(value, list):
+        err(f"field '{key}' must be an array, got {_type_name(value)}")
+        return None
+    return value
+
+
+def _parse_topics(obj: dict[str, Any], err) -> list[str] | None:
+    topics = _required_array(obj, "topics", err)
+    if topics is None:
         return None
     ok = True
     for i, topic in enumerate(topics):
@@ -262,12 +285,8 @@ def _parse_topics(obj: dict[str, Any], err) -> list[str] | None:
 
 
 def _parse_entities(obj: dict[str, Any], text: str | None, err) -> list[Span] | None:
-    if "entities" not in obj:
-        err("missing field 'entities' (use [] for a sentence without entities)")
-        return None
-    raw_entities = obj["entities"]
-    if not isinstance(raw_entities, list):
-        err(f"field 'entities' must be an array, got {_type_name(raw_entities)}")
+    raw_entities = _required_array(obj, "entities", err)
+    if raw_entities is None:
         return None
     spans: list[tuple[int, Span]] = []
     ok = True
@@ -393,7 +412,7 @@ def read_conll(path: str | Path) -> list[GoldSentence]:
     document: docs are ``<stem>`` when the file has none, else ``<stem>#<k>``.
     """
     path = Path(path)
-    _check_file(path)
+    check_file(path)
     errors: list[tuple[int | None, str]] = []
     stem = _stem(path)
     raw_sentences: list[tuple[int, list[tuple[int, str, str]]]] = []  # (doc index, tokens)
@@ -407,7 +426,7 @@ def read_conll(path: str | Path) -> list[GoldSentence]:
             raw_sentences.append((doc_index, current))
             current = []
 
-    for number, line in _read_lines(path, errors):
+    for number, line in read_lines(path, errors):
         cols = line.split()
         if not cols:
             flush()
@@ -453,35 +472,18 @@ def read_conll(path: str | Path) -> list[GoldSentence]:
 
 
 def _conll_sentence(doc: str, sent: int, tokens: list[tuple[int, str, str]]) -> GoldSentence:
-    pieces: list[str] = []
-    spans: list[Span] = []
+    """Tokens joined by single spaces; spans decoded by ``phogov.spans.tags_to_spans``
+    (a stray ``I-`` starts a span, IOB1-style, not an error)."""
+    units: list[tuple[int, int]] = []
     pos = 0
-    open_span: list | None = None  # [start, end, label]
-
-    def close() -> None:
-        nonlocal open_span
-        if open_span is not None:
-            a, b, label = open_span
-            spans.append(Span(a, b, label, "".join(pieces)[a:b]))
-            open_span = None
-
-    for _number, token, tag in tokens:
-        if pieces:
-            pieces.append(" ")
-            pos += 1
-        start, end = pos, pos + len(token)
-        pieces.append(token)
-        pos = end
-        prefix, _, label = tag.partition("-")
-        if prefix == "I" and open_span is not None and open_span[2] == label:
-            open_span[1] = end
-            continue
-        close()
-        if prefix in ("B", "I"):  # a stray I- starts a span (IOB1-style, not an error)
-            open_span = [start, end, label]
-    close()
-    text = "".join(pieces)
-    spans = [Span(s.start, s.end, s.label, text[s.start : s.end]) for s in spans]
+    for _number, token, _tag in tokens:
+        units.append((pos, pos + len(token)))
+        pos += len(token) + 1
+    text = " ".join(token for _number, token, _tag in tokens)
+    spans = [
+        Span(a, b, label, text[a:b])
+        for a, b, label, _score in tags_to_spans(units, [tag for _n, _t, tag in tokens])
+    ]
     return GoldSentence(doc, sent, text, spans, [], tokens[0][0])
 
 
@@ -556,7 +558,7 @@ def _read_text_jsonl(path: Path) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     seen: dict[str, int] = {}
     stem = _stem(path)
-    for number, obj in _json_objects(path, errors):
+    for number, obj in json_objects(path, errors):
         if "text" not in obj:
             errors.append((number, "missing field 'text'"))
             continue

@@ -1,32 +1,24 @@
 """Gold sentences → training rows in the weak dataset's format.
 
 Gold offsets index the RAW gold text; the model reads words of the normalised
-view. Each view character remembers the raw span it came from
-(``View.raw_start``/``raw_end``, both non-decreasing), so a raw span maps to the
-view by two binary searches: the first view char whose raw range ends after
-the span's start, up to the last view char that starts before the span's end.
+view. ``phogov.spans.raw_to_view`` maps a raw span to the view and
+``phogov.text.spans_to_tags`` tags the words.
 """
 
 from __future__ import annotations
 
 import logging
-from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from typing import Any
 
-from phogov.normalize import View
 from phogov.segment import DEFAULT_SEGMENTER
+from phogov.spans import raw_to_view
 from phogov.text import sentences, spans_to_tags
 from phogov.types import NER_TAGS, TOPIC_LABELS
 
 logger = logging.getLogger(__name__)
 
-
-def raw_to_view(view: View, start: int, end: int) -> tuple[int, int] | None:
-    """The view span covering raw ``[start, end)``; None when nothing of it is in the view."""
-    a = bisect_right(view.raw_end, start)
-    b = bisect_left(view.raw_start, end)
-    return (a, b) if a < b else None
+__all__ = ["raw_to_view", "rows_from_gold"]  # raw_to_view: re-exported from phogov.spans
 
 
 def rows_from_gold(

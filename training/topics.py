@@ -15,7 +15,6 @@ The output is a phogov model directory with a ``topics`` head only
 
 from __future__ import annotations
 
-import gzip
 import json
 import logging
 import random
@@ -28,24 +27,24 @@ from typing import Any
 import numpy as np
 
 from phogov.encoding import POOL_MULTI_LABEL, POOL_SINGLE_LABEL, SubwordEncoder, pool_windows
-from phogov.segment import DEFAULT_SEGMENTER
-from phogov.training.finetune import (
+from phogov.training.dev_metrics import multilabel_scores, pooled_topic_probs, tune_thresholds
+from phogov.training.gold_io import LabelledDataError, check_file, json_objects
+from phogov.training.trainer import (
     Encoded,
+    TrainerArguments,
     encode_rows,
     fit,
-    multilabel_scores,
-    pooled_topic_probs,
     predict_topic_probs,
     resolve_bf16,
-    tune_thresholds,
 )
 
 logger = logging.getLogger("phogov.training")
 
 
 @dataclass
-class TopicTrainArguments:
-    """Flags of ``phogov train-topics``."""
+class TopicTrainArguments(TrainerArguments):
+    """Flags of ``phogov train-topics``: the data, plus the shared
+    :class:`~phogov.training.trainer.TrainerArguments` with their own defaults here."""
 
     data: str = field(metadata={"help": "JSONL with {'text','label'} or {'text','labels':[...]}"})
     out: str = field(metadata={"help": "output model directory"})
@@ -56,93 +55,77 @@ class TopicTrainArguments:
     labels: list[str] = field(
         default_factory=list, metadata={"help": "label order (default: sorted labels of --data)"}
     )
-    base: str = field(
-        default="vinai/phobert-base",
-        metadata={"help": "backbone: HF id, local dir or a phogov model dir"},
-    )
-    epochs: float = field(default=5.0, metadata={"help": "training epochs"})
-    max_steps: int = field(default=-1, metadata={"help": "stop after N steps (overrides epochs)"})
-    learning_rate: float = field(default=5e-5, metadata={"help": "peak learning rate"})
-    batch_size: int = field(default=16, metadata={"help": "training batch size (windows)"})
-    eval_batch_size: int = field(default=32, metadata={"help": "evaluation batch size"})
-    warmup: float = field(default=0.06, metadata={"help": "warmup as a fraction of steps"})
-    weight_decay: float = field(default=0.01, metadata={"help": "AdamW weight decay"})
-    seed: int = field(default=42, metadata={"help": "random seed"})
-    bf16: str = field(default="auto", metadata={"help": "auto|yes|no"})
-    early_stopping_patience: int = field(default=2, metadata={"help": "0 turns it off"})
-    max_length: int = field(default=256, metadata={"help": "subwords per window incl. specials"})
-    stride: int = field(default=128, metadata={"help": "subwords between window starts"})
-    segmenter: str = field(default=DEFAULT_SEGMENTER, metadata={"help": "word segmenter"})
-    max_train_samples: int | None = field(default=None, metadata={"help": "use only N texts"})
-    resume_from_checkpoint: str | None = field(
-        default=None, metadata={"help": "'last' or a checkpoint path"}
-    )
-    keep_checkpoints: bool = field(default=False, metadata={"help": "keep OUT/checkpoints"})
-    logging_steps: int = field(default=50, metadata={"help": "log the loss every N steps"})
+    # defaults that differ from phogov train's (whole texts: fewer, longer examples)
+    epochs: float = field(default=5.0, kw_only=True, metadata={"help": "training epochs"})
+    batch_size: int = field(
+        default=16, kw_only=True, metadata={"help": "training batch size (windows)"})
+    eval_batch_size: int = field(
+        default=32, kw_only=True, metadata={"help": "evaluation batch size"})
 
 
 def read_topic_file(path: str | Path) -> tuple[list[tuple[str, list[str]]], bool]:
-    """(``(text, labels)`` per line, multi_label); every bad line reported at once."""
+    """(``(text, labels)`` per line, multi_label); every bad line reported at once,
+    as ``file:line: problem`` (:class:`LabelledDataError`), like the gold readers."""
     path = Path(path)
-    if not path.is_file():
-        raise FileNotFoundError(f"{path}: no such file")
+    check_file(path)
     items: list[tuple[str, list[str]]] = []
-    errors: list[str] = []
+    errors: list[tuple[int | None, str]] = []
     multi = False
-    opener = gzip.open if path.suffix == ".gz" else open
-    with opener(path, "rt", encoding="utf-8-sig") as fh:
-        for number, line in enumerate(fh, start=1):
-            if not line.strip():
+    for number, obj in json_objects(path, errors):
+        text = obj.get("text")
+        if not isinstance(text, str) or not text.strip():
+            errors.append((number, "'text' must be a non-empty string"))
+            continue
+        if "labels" in obj:
+            labels = obj["labels"]
+            if not isinstance(labels, list) or not all(isinstance(x, str) for x in labels):
+                errors.append((number, "'labels' must be a list of strings"))
                 continue
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
-                errors.append(f"{path}:{number}: bad JSON: {exc.msg}")
-                continue
-            if not isinstance(obj, dict):
-                errors.append(f"{path}:{number}: expected a JSON object")
-                continue
-            text = obj.get("text")
-            if not isinstance(text, str) or not text.strip():
-                errors.append(f"{path}:{number}: 'text' must be a non-empty string")
-                continue
-            if "labels" in obj:
-                labels = obj["labels"]
-                if not isinstance(labels, list) or not all(isinstance(x, str) for x in labels):
-                    errors.append(f"{path}:{number}: 'labels' must be a list of strings")
-                    continue
-                multi = True
-            elif isinstance(obj.get("label"), str) and obj["label"]:
-                labels = [obj["label"]]
-            else:
-                errors.append(f"{path}:{number}: needs 'label' (a string) or 'labels' (a list)")
-                continue
-            items.append((text, list(dict.fromkeys(labels))))
+            multi = True
+        elif isinstance(obj.get("label"), str) and obj["label"]:
+            labels = [obj["label"]]
+        else:
+            errors.append((number, "needs 'label' (a string) or 'labels' (a list)"))
+            continue
+        items.append((text, list(dict.fromkeys(labels))))
+    if not items and not errors:
+        errors.append((None, "holds no examples"))
     if errors:
-        shown = "\n".join(errors[:50])
-        if len(errors) > 50:
-            shown += f"\n... and {len(errors) - 50} more"
-        raise ValueError(f"{len(errors)} problem(s) in {path}:\n{shown}")
-    if not items:
-        raise ValueError(f"{path} holds no examples")
+        raise LabelledDataError(path, errors)
     return items, multi
+
+
+# Texts longer than this get a progress bar while they are segmented: a 10 MB
+# one-line document takes minutes and must not look like a hang.
+_PROGRESS_CHARS = 200_000
 
 
 def _rows(items: list[tuple[str, list[str]]], labels: list[str], multi: bool,
           segmenter: str) -> list[dict[str, Any]]:
-    from phogov.modeling import document_words
+    from tqdm.auto import tqdm
+
+    from phogov.text import sentences
 
     index = {lab: i for i, lab in enumerate(labels)}
     rows = []
-    for text, labs in items:
-        words = document_words(text, segmenter)
-        if not words:
-            continue
-        if multi:
-            target: Any = [1.0 if lab in labs else 0.0 for lab in labels]
-        else:
-            target = index[labs[0]]
-        rows.append({"words": words, "target": target})
+    total = sum(len(text) for text, _labs in items)
+    with tqdm(total=total, unit="char", unit_scale=True, desc="segmenting texts",
+              disable=total < _PROGRESS_CHARS, mininterval=2.0) as bar:
+        for text, labs in items:
+            words: list[str] = []
+            done = 0
+            for sent in sentences(text, segmenter):  # as document_words, with progress
+                words.extend(w.form for w in sent.words)
+                bar.update(sent.raw_end - done)
+                done = sent.raw_end
+            bar.update(len(text) - done)
+            if not words:
+                continue
+            if multi:
+                target: Any = [1.0 if lab in labs else 0.0 for lab in labels]
+            else:
+                target = index[labs[0]]
+            rows.append({"words": words, "target": target})
     return rows
 
 
@@ -194,7 +177,8 @@ def train_topics(args: TopicTrainArguments | None = None, **kwargs: Any) -> dict
     """
     from transformers import DataCollatorWithPadding, set_seed
 
-    from phogov.modeling import ModelInfo, PhogovModel, load_backbone_for_training
+    from phogov.modeling import ModelInfo, PhogovModel
+    from phogov.training.base_model import load_backbone_for_training
 
     if args is None:
         args = TopicTrainArguments(**kwargs)

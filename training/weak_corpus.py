@@ -11,7 +11,9 @@ labels shards in parallel processes. Which sentences are kept:
 Documents whose text contains a sentence of a gold file (``exclude``) are left
 out, so dev articles never leak into weak training. Duplicate documents (same
 normalised text, e.g. an article in both VNTC and the government corpus) are
-labelled once.
+labelled once. A document on which a rule raises is left out and named, with its
+error, in the manifest's ``failed_documents`` (and counted among the dropped), so
+one bad article does not stop hours of labelling and is not lost silently.
 """
 
 from __future__ import annotations
@@ -50,6 +52,7 @@ class WeakCorpusArgs:
     segmenter: str = DEFAULT_SEGMENTER
     seed: int = 42
     limit: int | None = None
+    shuffle: bool = False
 
 
 def _key(text: str) -> str:
@@ -61,12 +64,12 @@ MIN_SHARED = 5  # … when there are several (one may be a stock phrase of the g
 
 
 def default_exclude() -> list[str]:
-    """The dev golds shipped with the package: their articles never enter weak training."""
+    """The golds shipped with the package (``gold_*.jsonl``: dev and held-out test):
+    their articles never enter weak training."""
     import phogov.data
 
     root = Path(phogov.data.__file__).parent
-    return [str(root / name) for name in ("gold_real_dev.jsonl", "gold_seeds.jsonl")
-            if (root / name).is_file()]
+    return [str(p) for p in sorted(root.glob("gold_*.jsonl"))]
 
 
 def _shingles(text: str) -> set[str]:
@@ -106,6 +109,20 @@ def select_documents(
     return kept, dict(dropped)
 
 
+def shuffled(documents: list[tuple[str, str]], seed: int) -> list[tuple[str, str]]:
+    """Documents in a seeded order independent of the input's (VNTC is sorted by section).
+
+    With ``--shuffle`` every prefix of the shards is a sample of all sections, so the
+    finished shards of a long run that is still going (or was stopped) can be trained
+    on (``phogov train --weak OUT/shards``).
+    """
+    def rank(doc: tuple[str, str]) -> str:
+        return hashlib.sha1(f"{seed}\0{doc[0]}\0{_key(doc[1])}".encode("utf-8",
+                            "surrogatepass")).hexdigest()
+
+    return sorted(documents, key=rank)
+
+
 def keep_sentence(doc_id: str, sent_id: int, has_label: bool, keep_empty: float, seed: int) -> bool:
     """The keep policy, deterministic per sentence (not per worker or order)."""
     if has_label:
@@ -122,7 +139,15 @@ def _label_shard(job: tuple[int, list[tuple[str, str]], str, float, int, str]) -
     from phogov.training.weak_dataset import features, label_counts, label_documents
 
     index, docs, segmenter, keep_empty, seed, shard_dir = job
-    rows = label_documents(docs, segmenter, progress=False)
+    rows: list[dict] = []
+    failed: dict[str, str] = {}
+    for doc in docs:
+        # one document that trips a rule must not cost hours of labelling: it is left
+        # out, and named with its error in the shard's stats and the manifest
+        try:
+            rows.extend(label_documents([doc], segmenter, progress=False))
+        except Exception as exc:  # noqa: BLE001 - reported, not swallowed
+            failed[doc[0]] = f"{type(exc).__name__}: {exc}"
     total = len(rows)
     rows = [
         r for r in rows
@@ -140,6 +165,7 @@ def _label_shard(job: tuple[int, list[tuple[str, str]], str, float, int, str]) -
         "sentences_kept": len(rows),
         "entities": dict(counts["entities"]),
         "topics": dict(counts["topics"]),
+        "failed": failed,
     }
 
 
@@ -157,6 +183,8 @@ def build_weak_corpus(args: WeakCorpusArgs, progress: bool = True) -> dict[str, 
     params = {k: v for k, v in asdict(args).items() if k not in ("out", "workers")}
     if manifest.is_file():
         old = json.loads(manifest.read_text(encoding="utf-8")).get("params", {})
+        # a parameter added since the run started counts as its default (False / None)
+        old = {**{k: v for k, v in params.items() if k not in old and not v}, **old}
         if old != params:
             raise ValueError(
                 f"{manifest}: this directory was started with other parameters "
@@ -168,6 +196,8 @@ def build_weak_corpus(args: WeakCorpusArgs, progress: bool = True) -> dict[str, 
     documents = read_text_inputs(args.inputs)
     exclude = gold_shingles(args.exclude) if args.exclude else set()
     documents, dropped = select_documents(documents, exclude)
+    if args.shuffle:
+        documents = shuffled(documents, args.seed)
     if args.limit is not None:
         documents = documents[: args.limit]
     if not documents:
@@ -210,14 +240,17 @@ def build_weak_corpus(args: WeakCorpusArgs, progress: bool = True) -> dict[str, 
     total = Counter()
     ents: Counter = Counter()
     tops: Counter = Counter()
+    failed: dict[str, str] = {}
     for k in range(len(shards)):
         s = json.loads((stats_dir / f"{k:05d}.json").read_text())
+        failed.update(s.get("failed", {}))
         total.update({key: s[key] for key in ("documents", "sentences_seen", "sentences_kept")})
         ents.update(s["entities"])
         tops.update(s["topics"])
     stats = {
         "documents": total["documents"],
-        "dropped_documents": dropped,
+        "dropped_documents": {**dropped, **({"failed": len(failed)} if failed else {})},
+        "failed_documents": failed,
         "sentences_seen": total["sentences_seen"],
         "sentences_kept": total["sentences_kept"],
         "entities": dict(sorted(ents.items())),

@@ -16,7 +16,7 @@ from __future__ import annotations
 # A place right after a body completes its name (``UBND tỉnh Quảng Ninh``).
 PLACE_LEVELS: tuple[str, ...] = (
     "thành phố", "thị xã", "thị trấn", "tỉnh", "huyện", "quận", "xã", "phường",
-    "đặc khu", "TP", "TX", "Q",
+    "đặc khu", "TP", "TX", "Q", "miền",
 )
 # Levels that complete a body on their own (``UBND tỉnh``, ``HĐND Thành phố``).
 BARE_LEVELS: frozenset[str] = frozenset(
@@ -44,6 +44,18 @@ PROVINCES: tuple[str, ...] = (
     "Singapore", "Malaysia", "Indonesia", "Philippines", "Myanmar", "Canada", "Italy", "Ý",
     "Tây Ban Nha", "Hà Lan", "Bỉ", "Thụy Điển", "Na Uy", "Đan Mạch", "Phần Lan", "Séc",
     "Ba Lan", "Hungary", "Cuba", "Brazil", "Mexico", "Israel", "New Zealand", "Thụy Sĩ",
+    "Iraq", "Iran", "Afghanistan", "Pakistan", "Syria", "Libya", "Ai Cập", "Thổ Nhĩ Kỳ",
+    "Ả Rập Xê-út", "Ảrập Xêút", "Saudi Arabia", "Kuwait", "Qatar", "UAE", "Jordan", "Lebanon",
+    "Palestine", "Luxembourg", "Áo", "Hy Lạp", "Bồ Đào Nha", "Ukraine", "Belarus", "Romania",
+    "Bulgaria", "Serbia", "Croatia", "Ireland", "Scotland", "Venezuela", "Argentina", "Chile",
+    "Peru", "Colombia", "Nam Phi", "Nigeria", "Kenya", "Bangladesh", "Sri Lanka", "Nepal",
+    "Mông Cổ", "Đài Loan", "Hồng Kông", "Hong Kong", "Brunei", "Đông Timor", "Kazakhstan",
+    "Uzbekistan", "Cộng hòa Séc", "Slovakia", "Estonia", "Latvia", "Litva", "Iceland",
+    # capitals and world cities that stand for a government or a market
+    "Washington", "New York", "London", "Paris", "Bắc Kinh", "Tokyo", "Moscow", "Matxcơva",
+    "Bangkok", "Seoul", "Berlin", "Baghdad", "Kabul", "Jerusalem", "Geneva", "Brussels",
+    "Sydney", "Viêng Chăn", "Vientiane", "Phnom Penh", "Kuala Lumpur", "Jakarta", "Manila",
+    "New Delhi", "Thượng Hải", "Tehran", "Islamabad",
 )
 
 # Family names: a capitalised run that reaches one of these (followed by more
@@ -92,6 +104,9 @@ PEOPLE_BODIES: tuple[str, ...] = (
     "Đài PT-TH", "Đài PTTH", "Bệnh viện Đa khoa",
     "Trung tâm Y tế", "Ban Quản lý Khu kinh tế", "Ban Quản lý các khu công nghiệp",
     "Hội Nhà báo", "Hội Doanh nghiệp", "Hội Luật gia", "Liên minh Hợp tác xã",
+    "Cảnh sát", "Quân đội", "Cảnh sát biển", "Viện KSND", "Tòa án quân sự", "Viện kiểm sát",
+    "Tòa án",
+    "Quỹ Đầu tư phát triển", "Quĩ Đầu tư phát triển", "Quỹ Phát triển đất",
 )
 # Of these, the ones that stand for one body even with no place after them.
 PEOPLE_BODIES_BARE_OK: frozenset[str] = frozenset(
@@ -101,11 +116,12 @@ PEOPLE_BODIES_BARE_OK: frozenset[str] = frozenset(
      "Ủy ban Trung ương MTTQ", "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam",
      "Ủy ban nhân dân", "Hội đồng nhân dân", "UBMTTQ Việt Nam", "Kho bạc Nhà nước",
      "Đoàn Thanh niên Cộng sản Hồ Chí Minh", "Đoàn TNCS Hồ Chí Minh",
-     "Tổng Liên đoàn Lao động Việt Nam", "Tổng LĐLĐ Việt Nam", "Tổng LĐLĐ VN", "Tổng LĐLĐ"}
+     "Tổng Liên đoàn Lao động Việt Nam", "Tổng LĐLĐ Việt Nam", "Tổng LĐLĐ VN", "Tổng LĐLĐ",
+     "Cảnh sát biển"}
 )
 # Of these, the ones whose completion may be a bare proper name (no level word).
 PEOPLE_BODIES_NAME_OK: frozenset[str] = frozenset(
-    {"UBND", "HĐND", "Công an", "Ủy ban nhân dân", "Hội đồng nhân dân", "Ủy ban MTTQ"}
+    {"UBND", "HĐND", "Công an", "Ủy ban nhân dân", "Hội đồng nhân dân", "Ủy ban MTTQ", "Tòa án"}
 )
 # Complements written in lower case that still belong to the name.
 COURT_LEVELS: tuple[str, ...] = ("tối cao", "cấp cao")
@@ -129,16 +145,66 @@ FIXED_NAMES: tuple[str, ...] = (
     "Ủy ban châu Âu", "Hiệp hội các quốc gia Đông Nam Á",
     "Phòng Thương mại và Công nghiệp Việt Nam",
     "Ban Chỉ đạo Trung ương", "Ban Chỉ đạo Quốc gia", "Ban Chỉ đạo quốc gia",
+    "Thanh tra Nhà nước", "Quỹ hỗ trợ phát triển", "Quĩ hỗ trợ phát triển",
+    "Ngân hàng Phát triển Việt Nam", "Ngân hàng Chính sách xã hội",
+    "Bảo hiểm xã hội Việt Nam", "Bảo hiểm tiền gửi Việt Nam", "Tòa án nhân dân tối cao",
+    "Viện kiểm sát nhân dân tối cao", "Câu lạc bộ Paris", "Câu lạc bộ London",
 )
 # Fixed names that may be followed by a foreign country (``Chính phủ Nhật Bản``).
 FIXED_TAKE_NAME: frozenset[str] = frozenset({"Quốc hội", "Chính phủ"})
+
+# Bodies of a trial or an investigation: one specific body in a case narrative,
+# completed by the court or ministry when it follows (``HĐXX Tòa án nhân dân tỉnh``).
+# The lower-case ``cơ quan điều tra`` is the generic agency and is not tagged.
+JUDICIAL_BODIES: tuple[str, ...] = (
+    "Hội đồng xét xử", "HĐXX", "Cơ quan điều tra", "Cơ quan Cảnh sát điều tra",
+    "Cơ quan CSĐT", "Cơ quan An ninh điều tra", "Cơ quan ANĐT", "CQĐT", "CQCSĐT", "CQANĐT",
+    "Tòa phúc thẩm", "Tòa Phúc thẩm", "Tòa án quân sự", "Tòa Hình sự", "Tòa Dân sự",
+    "Tòa Kinh tế", "Tòa Lao động", "Tòa Hành chính", "Tòa Hôn nhân và Gia đình",
+)
+# Bodies of a congress or an assembly session (``Đoàn Thư ký``, ``Ban Kiểm phiếu``):
+# tagged bare, completed by a parent body when one follows.
+CONGRESS_BODIES: tuple[str, ...] = (
+    "Đoàn Chủ tịch", "Đoàn Thư ký", "Ban Thư ký", "Tổ Thư ký", "Ban Kiểm phiếu",
+    "Ban Thẩm tra tư cách đại biểu", "Ban Thẩm tra tư cách", "Ủy ban Thẩm tra tư cách",
+)
+# Words that start the subject phrase of a police unit or a board, after its
+# descriptor (``Cục Cảnh sát điều tra tội phạm về ma túy``), and lower-case words
+# that end it (a predicate follows: ``… về ma túy phối hợp với …``).
+SUBJECT_MARKERS: tuple[str, ...] = (
+    "tội phạm về", "tội phạm", "về", "phòng, chống", "phòng chống", "quản lý hành chính về",
+)
+SUBJECT_STOPS: frozenset[str] = frozenset(
+    "đề yêu cho ký trao gửi phối tiến khởi bắt triệu phát tạm xác làm chủ tổ thông tiếp vừa "
+    "đã đang sẽ cũng nói cho là có đến ngày năm tháng khóa khoá".split()
+)
+# Words after a number that make it a count, not part of a place name (``5 năm``).
+MEASURE_WORDS: frozenset[str] = frozenset(
+    "năm tháng ngày giờ tuần quý người hộ tỷ tỉ triệu nghìn ngàn lần km ha m % cái chiếc "
+    "đồng dự công xã phường thôn".split()
+)
+# Descriptors (lower-cased) after which a subject phrase may follow.
+SUBJECT_DESCRIPTORS: frozenset[str] = frozenset(
+    {"cảnh sát điều tra", "csđt", "cảnh sát", "an ninh điều tra", "anđt", "an ninh",
+     "cảnh sát kinh tế", "cảnh sát hình sự", "cảnh sát môi trường", "cảnh sát quản lý hành chính",
+     "điều tra", "chỉ đạo"}
+)
+# Abbreviations of a Party body that take ``Đảng`` after them (``BCHTƯ Đảng``).
+ABBREVIATIONS_TAKE_PARTY: frozenset[str] = frozenset({"BCHTƯ", "BCHTW", "UBKTTƯ", "UBKTTW"})
+
+# Police and project-board codes that stand for one unit (``C14``, ``PC15``, ``PMU 18``):
+# a prefix glued to a two-digit number, maybe a letter (``C16B``).
+UNIT_CODE_PREFIXES: frozenset[str] = frozenset({"C", "PC", "PA", "PK", "PV", "PX", "PH"})
+PROJECT_BOARD_CODES: frozenset[str] = frozenset({"PMU"})
+# Names of bodies written in lower case that still point at one body (``quốc hội``).
+LOWER_FIXED_NAMES: tuple[str, ...] = ("quốc hội",)
 
 # Bodies defined relative to a parent body: ``Ban Thường vụ`` + ``Tỉnh ủy``.
 # Without the parent they are not tagged (``Ban Chấp hành`` alone is generic).
 RELATIONAL_HEADS: tuple[str, ...] = (
     "Ban Thường vụ", "BTV", "Ban Chấp hành", "BCH", "Ban Thường trực", "Thường trực",
     "Ủy ban Kiểm tra", "UBKT", "Ủy ban Thường vụ", "Văn phòng", "Đảng đoàn",
-    "Ban Cán sự Đảng", "Ban cán sự đảng", "Ban Cán sự đảng", "Đoàn Chủ tịch",
+    "Ban Cán sự Đảng", "Ban cán sự đảng", "Ban Cán sự đảng",
     "Ban Bí thư", "Hội đồng Thi đua - Khen thưởng", "Hội đồng Thi đua",
 )
 # Parents written without a body head (``Ban Chấp hành Trung ương Đảng``).
@@ -155,12 +221,52 @@ DESC_HEADS: tuple[str, ...] = (
     "Báo", "Đài", "Tạp chí", "Quỹ", "Đảng bộ", "Đảng ủy", "Bộ Tư lệnh", "Quân khu",
     "Quân đoàn", "Sư đoàn", "Bộ đội", "Cảnh sát", "Tổng Liên đoàn", "Thông tấn xã",
     "Hợp tác xã", "Ban Quản lý", "Ban quản lý", "Ban Chỉ đạo", "Ban chỉ đạo",
-    "Văn phòng", "Cơ quan",
+    "Văn phòng", "Cơ quan", "Xí nghiệp", "Nông trường", "Lâm trường", "Câu lạc bộ", "CLB",
+    "Liên bộ", "Tổng hội", "Quĩ", "Hãng", "Hãng thông tấn", "Đội", "Liên minh", "Cty", "CTy",
+    "TCT", "HTX",
+)
+# Company heads that also head a name written in lower case (``công ty phân lân Văn Điển``).
+LOWER_CASE_HEADS: tuple[str, ...] = ("công ty", "tổng công ty", "tập đoàn", "ngân hàng",
+                                     "xí nghiệp", "liên bộ", "bộ", "sở", "cục", "tổng cục")
+# Of these, the heads of state bodies: written in lower case they still head a name
+# when the descriptor is the capitalised name of a ministry or department
+# (``bộ Tài chính``, ``liên bộ Tài chính và Thương mại``), unless they end a
+# compound word (``toàn bộ``, ``cơ sở``, ``trụ sở``).
+LOWER_STATE_HEADS: frozenset[str] = frozenset({"liên bộ", "bộ", "sở", "cục", "tổng cục"})
+COMPOUND_FIRSTS: frozenset[str] = frozenset(
+    "toàn cán đồng nội tiến sơ trụ cơ bố kết hạ nhất từng quân thủy thuỷ bản phụ chủ".split()
+)
+# Heads that take a lower-case descriptor when a completing name or place follows
+# (``Tổng công ty lương thực miền Nam``, ``công ty phân lân Văn Điển``,
+# ``Quỹ đầu tư phát triển đô thị TP.HCM``); associations also before a predicate
+# (``Hiệp hội giấy đề nghị``).
+LOWER_DESC_HEADS: frozenset[str] = frozenset(
+    {"công ty", "tổng công ty", "xí nghiệp", "nông trường", "lâm trường", "hợp tác xã", "cty",
+     "tct", "htx",
+     "quỹ", "quĩ", "hiệp hội", "tổng hội", "liên đoàn", "ngân hàng", "tập đoàn", "trung tâm",
+     "viện", "ban quản lý"}
+)
+LOWER_DESC_BARE_OK: frozenset[str] = frozenset({"hiệp hội", "tổng hội"})
+# Words that follow a complete noun phrase (a preposition or a sentence adverb): a
+# short lower-case descriptor may end right before them (``Viện Khoa học hình sự cũng``).
+NAME_END_WORDS: frozenset[str] = frozenset("thuộc của tại ở cũng đã sẽ đang vừa".split())
+# Trades whose first syllable also starts verbs (``vận tải``, not ``vận động``).
+TRADE_BIGRAMS: frozenset[tuple[str, str]] = frozenset(
+    {("vận", "tải"), ("thực", "phẩm"), ("xuất", "nhập"), ("chuyển", "phát"), ("cấp", "nước"),
+     ("cấp", "thoát"), ("thu", "mua"), ("giải", "trí"), ("bảo", "hiểm"), ("dự", "trữ")}
+)
+# Heads whose proper name may be one word (``Câu lạc bộ Paris``, ``Xí nghiệp Hòa Bình``).
+SINGLE_NAME_HEADS: frozenset[str] = frozenset(
+    {"công ty", "tổng công ty", "tập đoàn", "ngân hàng", "báo", "tạp chí", "câu lạc bộ", "clb",
+     "cty", "tct", "htx",
+     "xí nghiệp", "nông trường", "lâm trường", "hiệp hội", "tổng hội", "hãng",
+     "hãng thông tấn"}
 )
 # Heads that only take a descriptor from the lexicon (too ambiguous otherwise:
 # ``Vụ án``, ``Quỹ đất``, ``Đoàn công tác``).
 LEXICON_ONLY_HEADS: frozenset[str] = frozenset(
-    {"Vụ", "Quỹ", "Cơ quan", "Bộ đội", "Cảnh sát", "Hội đồng", "Ủy ban", "Đoàn"}
+    {"Vụ", "Quỹ", "Quĩ", "Cơ quan", "Bộ đội", "Cảnh sát", "Hội đồng", "Ủy ban", "Đoàn", "Đội",
+     "Liên minh"}
 )
 # Heads whose body needs its completing place or parent (``Đảng bộ Quân sự tỉnh``
 # is a body, ``Ban Chỉ đạo`` alone is not).
@@ -193,11 +299,22 @@ DESCRIPTORS: tuple[str, ...] = (
     "Kinh tế, Hạ tầng và Đô thị", "Văn hóa - Xã hội", "Văn hóa, Khoa học và Giáo dục",
     # agencies
     "Thuế", "Hải quan", "Viễn thông", "Thú y", "Thống kê", "Quản lý thị trường", "Kiểm lâm",
-    "Cảnh sát giao thông", "Cảnh sát điều tra", "An ninh điều tra",
+    "Cảnh sát giao thông", "Cảnh sát điều tra", "An ninh điều tra", "CSĐT", "ANĐT",
+    "Cảnh sát kinh tế", "Cảnh sát hình sự", "Cảnh sát môi trường", "Cảnh sát quản lý hành chính",
+    "Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ", "Cảnh sát PCCC và CNCH",
     "Pháp chế", "Tổ chức cán bộ", "Kế hoạch - Tài chính", "Hợp tác quốc tế", "Bảo vệ thực vật",
     "Chăn nuôi", "Trồng trọt", "Đường bộ Việt Nam", "Hàng hải Việt Nam", "Hàng không Việt Nam",
     "Đường sắt Việt Nam", "Quản lý xây dựng", "Quản lý đất đai", "Phòng cháy chữa cháy",
     "Dân số", "Khuyến nông", "Chuyển đổi số", "Tin học hóa", "Báo chí", "Xuất bản",
+    "Đầu tư nước ngoài", "Kế toán", "Tài chính - Kế toán", "Tài chính Kế toán",
+    "Chính sách tiền tệ", "Tín dụng", "Ngân sách nhà nước", "Quản lý ngoại hối", "Vật giá",
+    "Thanh toán", "Dự báo thống kê", "Ổn định tiền tệ", "Quản lý giá", "Quản lý công sản",
+    "Tài chính doanh nghiệp", "Đầu tư", "Chứng khoán", "Bảo hiểm", "Kho bạc",
+    "Đổi mới doanh nghiệp", "Đổi mới và Phát triển doanh nghiệp", "Xuất nhập khẩu",
+    "Quản lý cạnh tranh", "Phòng vệ thương mại", "Công nghiệp nhẹ", "Công nghiệp nặng",
+    "Cảnh sát", "An ninh", "Xây dựng lực lượng", "Hậu cần - Kỹ thuật", "Luật sư", "Năng lượng",
+    "Sinh viên", "Nạn nhân chất độc da cam/dioxin Việt Nam", "Bảo trợ người tàn tật và trẻ mồ côi",
+    "Thể dục Thể thao", "Đất đai", "Kế hoạch Tài chính", "Liên hợp",
     # Party boards / committee bodies
     "Tuyên giáo và Dân vận", "Tuyên giáo", "Dân vận", "Tổ chức", "Đối ngoại", "Kiểm tra",
     "Chính sách, chiến lược", "Bảo vệ, chăm sóc sức khỏe cán bộ", "Bảo vệ sức khỏe cán bộ",
@@ -242,7 +359,8 @@ DESCRIPTORS: tuple[str, ...] = (
 LEGAL_FORMS: tuple[str, ...] = (
     "TNHH MTV", "TNHH một thành viên", "TNHH", "Cổ phần", "cổ phần", "CP", "CTCP", "TMCP",
     "Thương mại cổ phần", "Thương mại Cổ phần", "Liên doanh", "liên doanh", "Trách nhiệm hữu hạn",
-    "trách nhiệm hữu hạn", "MTV", "Tập đoàn",
+    "trách nhiệm hữu hạn", "MTV", "Tập đoàn", "thương mại cổ phần", "TNHH Nhà nước MTV",
+    "TNHH Nhà nước một thành viên",
 )
 
 # Topics of steering committees (``Ban Chỉ đạo … về phòng, chống tham nhũng``).
@@ -265,7 +383,8 @@ STEERING_TOPICS: tuple[str, ...] = (
 # School types after ``Trường`` (``Trường Sa``, ``Trường Sơn`` are places).
 SCHOOL_TYPES: tuple[str, ...] = (
     "Đại học", "ĐH", "ĐHDL", "Cao đẳng", "CĐ", "THPT", "THCS", "Tiểu học", "TH", "Mầm non", "MN",
-    "Trung cấp", "Chính trị", "Sĩ quan", "Quân sự", "Bồi dưỡng", "Phổ thông", "PTDTNT",
+    "THPT chuyên", "Trung học phổ thông chuyên", "Trung cấp", "Chính trị", "Sĩ quan", "Quân sự",
+    "Bồi dưỡng", "Phổ thông", "PTDTNT",
     "Dân tộc nội trú",
 )
 
@@ -278,9 +397,10 @@ ABBREVIATIONS: frozenset[str] = frozenset(
     "EU EC ECB OECD OPEC WEF JICA KOICA USAID JBIC JETRO Jetro IAEA IPU AIPA ASEM NATO "
     "GIZ AFD IFC FED Fed "
     # Vietnamese state / Party
-    "QH UBTVQH NHNN KTNN VCCI VKSNDTC TANDTC "
+    "QH UBTVQH NHNN KTNN VCCI VKSNDTC TANDTC BCHTƯ BCHTW UBKTTƯ UBKTTW "
     # media
-    "TTXVN VTV VOV VNA PLVN QĐND CAND SGGP NLĐ TTO VTC HTV "
+    "TTXVN VTV VOV VNA PLVN QĐND CAND SGGP NLĐ TTO VTC HTV NLĐO VnExpress VietNamNet "
+    "Vietnamnet VietnamNet AFP Reuters Xinhua CNN Bloomberg "
     # state groups and well-known companies
     "EVN PVN TKV VNPT Viettel Vinacomin Petrolimex Vietcombank VietinBank Vietinbank BIDV "
     "Agribank Techcombank MB VPBank Sacombank ACB SHB HDBank TPBank VIB SeABank MSB OCB "
@@ -294,7 +414,53 @@ BYLINE_ONLY: frozenset[str] = frozenset({"NLĐ"})
 # Place heads that name a facility; a capitalised name after its product words
 # is the company that owns it (``Nhà máy ô tô Thành Công``).
 FACILITY_HEADS: tuple[str, ...] = ("Nhà máy", "nhà máy")
+# First words of heads that also name a building; after ``dự án``/``công trình`` they
+# name the project's facility (``dự án Trung tâm Hội nghị tỉnh``).
+FACILITY_TYPE_HEADS: frozenset[str] = frozenset({"trung", "trường", "bệnh", "nhà", "khu"})
 # Product words after which the facility is named by its place, not its owner.
 FACILITY_PLACE_WORDS: frozenset[str] = frozenset(
     {"điện", "nhiệt", "thủy", "thuỷ", "gió", "mặt", "trời", "lọc", "hóa", "dầu", "nước"}
+)
+
+# --- names after a generic description ------------------------------------------
+
+# Lower-case nouns that describe an organisation before its proper name; the
+# guideline keeps them outside the span (``tập đoàn [NIDEC]``, ``doanh nghiệp tư
+# nhân [Hiệp Lực]``, ``tạp chí Mỹ [Forbes]``).
+GENERIC_ORG_NOUNS: tuple[str, ...] = (
+    "tập đoàn", "công ty", "tổng công ty", "hãng", "hãng tin", "hãng thông tấn", "tạp chí",
+    "tờ báo", "nhật báo", "tuần báo", "báo điện tử", "ngân hàng", "nhà băng",
+    "doanh nghiệp tư nhân", "đài truyền hình", "đài", "quỹ đầu tư", "cơ sở",
+)
+# Of these, the ones too common as plain nouns (``trên cơ sở``): their name must look
+# like a coined or foreign name (``cơ sở giáo dục Kenta``, ``tổ chức SITC``).
+WEAK_GENERIC_NOUNS: frozenset[str] = frozenset({"cơ sở", "đài"})
+# Of these, the newspapers: their name follows at once (``tờ báo Sin Chew Daily``).
+NAME_AT_ONCE_NOUNS: frozenset[str] = frozenset({"tờ báo", "nhật báo", "tuần báo", "báo điện tử"})
+# Words right before a foreign name that present it as an organisation (``đảng``).
+ACRONYM_CONTEXT: frozenset[str] = frozenset(
+    {"đảng", "hãng", "đoàn", "gia", "ty", "hàng", "chức", "hội", "nhóm", "quỹ"}
+)
+# Syllables before which a generic noun is the end of another word (``thông báo``,
+# ``cơ sở`` in ``trụ sở``): the description does not start there.
+GENERIC_COMPOUND_FIRSTS: frozenset[str] = frozenset(
+    "thông cảnh dự tình họp nhà bài trụ đối ban".split()
+)
+# Words in a description that make what follows a place (``trung tâm thủ đô Bangkok``).
+GEO_NOUNS: frozenset[str] = frozenset(
+    "thủ đô phủ bang vùng khu đảo sông núi phố đường quận huyện tỉnh xã nước miền châu "
+    "thành thị làng bản ấp".split()
+)
+# All-caps words that are not organisations (indicators, units, kinds of firm).
+NON_ORG_ACRONYMS: frozenset[str] = frozenset(
+    "GDP GRDP GNP GNI FDI ODA CPI PCI PAPI PAR SIPAS DDCI DTI USD VND VNĐ EUR JPY ICT IT CNTT "
+    "HĐQT HĐTV DN DNNN DNTN SME KCN KKT CCN BOT BT PPP THPT THCS ĐH CĐ ATGT ATTP PCCC HIV "
+    "AIDS COVID TNGT GPMB NSNN XDCB NTM OCOP CSDL TP TX KT XH CN NN TW TƯ CP TNHH MTV TMCP "
+    "CTCP ĐT ĐBQH HĐ UB QĐ NQ TT CV KH BC TB SMS CEO CFO CIF FOB VAT TTCK IPO M&A OTC "
+    "XNK TM DV SX XD TMDV SXTM FM AM TV GPS DVD CD USB ADSL GSM CDMA VĐV HLV CLB".split()
+)
+# Words that end a company's foreign name (``Shin Corp``, ``Advanced Info Service Pcl``).
+CORPORATE_SUFFIXES: frozenset[str] = frozenset(
+    "Corp Corporation Inc Ltd Limited Group Pcl PCL Plc PLC JSC Holdings Holding GmbH LLC "
+    "Company".split()
 )

@@ -28,7 +28,12 @@ _BASE_OFFICES: tuple[str, ...] = (
     "chủ tịch hội đồng quản trị", "chủ tịch hội đồng thành viên", "chủ tịch hđtv",
     "hiệu trưởng", "trưởng thôn", "trưởng ấp", "trưởng bản", "trưởng khu phố",
     "trạm trưởng", "đội trưởng", "tổ trưởng", "trưởng trạm", "trưởng đài",
-    "chủ tịch ủy ban", "tổng biên tập", "người phát ngôn",
+    "chủ tịch ủy ban", "tổng biên tập", "người phát ngôn", "phát ngôn viên",
+    "thủ trưởng", "trưởng văn phòng", "trưởng văn phòng đại diện", "trưởng đại diện",
+    "trưởng chi nhánh", "kế toán trưởng", "phó phòng", "phó ban", "thị trưởng",
+    # the judiciary and inspectorates
+    "thẩm phán", "kiểm sát viên", "chủ tọa", "chủ tọa phiên tòa", "thanh tra viên",
+    "thanh tra viên chính", "thanh tra viên cao cấp",
     # aides whose title names the office they serve (``Trợ lý Thủ tướng``)
     "trợ lý thủ tướng", "trợ lý tổng bí thư", "trợ lý chủ tịch nước", "trợ lý bộ trưởng",
     "thư ký thủ tướng", "thư ký tổng bí thư", "thư ký chủ tịch nước", "phó trợ lý bộ trưởng",
@@ -38,8 +43,9 @@ _BASE_OFFICES: tuple[str, ...] = (
     "tư lệnh", "chính ủy", "chỉ huy trưởng", "tham mưu trưởng", "tổng tham mưu trưởng",
     "chính trị viên", "tổng tham mưu", "sư đoàn trưởng", "trung đoàn trưởng", "lữ đoàn trưởng",
     "tiểu đoàn trưởng", "đồn trưởng", "trưởng đồn",
-    # Elected deputies
-    "đại biểu quốc hội", "đbqh", "đại biểu hđnd", "đại biểu hội đồng nhân dân",
+    # Elected deputies (``Đại biểu`` alone: the deputy of the council the text is about)
+    "đại biểu quốc hội", "đbqh", "đại biểu hđnd", "đại biểu hội đồng nhân dân", "đại biểu",
+    "nghị sĩ", "thượng nghị sĩ", "hạ nghị sĩ",
 )
 # Offices that also exist as deputies (``Phó Giám đốc``, ``Phó Tổng Giám đốc``).
 _DEPUTY_OF: tuple[str, ...] = (
@@ -51,7 +57,8 @@ _DEPUTY_OF: tuple[str, ...] = (
     "tổng thư ký", "hiệu trưởng", "tư lệnh", "chính ủy", "chỉ huy trưởng",
     "tham mưu trưởng", "tổng tham mưu trưởng", "tổng tham mưu", "trưởng thôn", "trưởng ấp",
     "tổng biên tập", "tổng thống", "đội trưởng", "trưởng tiểu ban", "tổng kiểm toán",
-    "kiểm toán trưởng", "trạm trưởng", "đồn trưởng",
+    "kiểm toán trưởng", "trạm trưởng", "đồn trưởng", "thủ trưởng", "trưởng văn phòng",
+    "trưởng đại diện", "trưởng chi nhánh", "thị trưởng",
 )
 # Military and police ranks count as titles (guideline).
 RANKS: tuple[str, ...] = (
@@ -73,19 +80,28 @@ TITLE_HEADS: tuple[str, ...] = tuple(
     )
 )
 
+# Heads that are always followed by a person, never by a company's name, so a
+# foreign name may follow them directly (``Tổng thống Putin``, ``trung tá Keir-Kevin
+# Curry``), while ``Chủ tịch Exxon Mobil`` is a company.
+PERSON_HEADS: tuple[str, ...] = RANKS + (
+    "tổng thống", "phó tổng thống", "thủ tướng", "phó thủ tướng", "ngoại trưởng",
+    "quốc vương", "nghị sĩ", "thượng nghị sĩ", "hạ nghị sĩ", "người phát ngôn", "đại sứ",
+    "phát ngôn viên", "bộ trưởng", "thứ trưởng",
+)
 # Words written before a head that belong to the title (``nguyên Bộ trưởng``).
 TITLE_PREFIXES: frozenset[str] = frozenset({"nguyên", "quyền", "cựu", "tân"})
 # Lower-case modifiers right after a head (``Phó Bí thư thường trực``, ``Ủy viên
 # dự khuyết``); ``TT`` is the usual abbreviation of ``Thường trực``.
 TITLE_MODIFIERS: tuple[str, ...] = (
     "thường trực", "dự khuyết", "phụ trách", "chuyên trách", "tt", "kiêm nhiệm", "danh dự",
-    "thường vụ", "chính thức",
+    "thường vụ", "chính thức", "đương nhiệm", "điều hành",
 )
 # A head right after one of these words is part of an organisation's name, not a
 # title (``Ban Bí thư``, ``Văn phòng Chủ tịch nước``, ``Hội đồng Bộ trưởng``).
 # ``chức vụ trưởng``, ``nhiệm vụ``: the head's first syllable belongs to the word before.
+# ``Đoàn Chủ tịch`` (a presidium) and ``đoàn đại biểu`` (a delegation) are bodies too.
 HEAD_BLOCKERS_BEFORE: frozenset[str] = frozenset(
-    {"ban", "văn phòng", "hội đồng", "chức", "nhiệm", "dịch", "nghĩa", "phục"}
+    {"ban", "văn phòng", "hội đồng", "chức", "nhiệm", "dịch", "nghĩa", "phục", "đoàn"}
 )
 
 # --- affiliations -----------------------------------------------------------
@@ -131,6 +147,9 @@ ORG_PAIRS: frozenset[str] = frozenset(
         "tiêu chuẩn", "đo lường", "chất lượng", "nhà ở", "cảng vụ", "luật sư", "công chứng",
         "thi hành", "giám định", "điều tra", "truy tố", "xét xử", "tố tụng",
         "đại biểu", "hiệp hội", "công tác", "giám sát", "chuyên đề", "chiến lược",
+        "nước ngoài", "chứng khoán", "vật giá", "địa chính", "xuất nhập", "nhập khẩu",
+        "xuất khẩu", "miền nam", "miền bắc", "miền trung", "ngân khố", "xúc tiến",
+        "thế giới", "quốc tế",
     }
 )
 # Multi-word sector names with lower-case inner syllables or inner commas; the
@@ -140,7 +159,8 @@ ORG_PHRASES: tuple[str, ...] = (
     "lao động - thương binh và xã hội", "lao động-thương binh và xã hội",
     "lao động, thương binh và xã hội", "văn hóa, thể thao và du lịch",
     "văn hóa - thể thao và du lịch", "văn hóa - thông tin", "tài nguyên và môi trường",
-    "tài nguyên - môi trường", "kế hoạch và đầu tư", "khoa học và công nghệ",
+    "tài nguyên - môi trường", "kế hoạch và đầu tư", "kế hoạch - đầu tư",
+    "kế hoạch-đầu tư", "khoa học và công nghệ",
     "giáo dục và đào tạo", "thông tin và truyền thông", "giao thông vận tải",
     "giao thông - vận tải", "phát thanh - truyền hình", "phát thanh và truyền hình",
     "phát thanh truyền hình", "cựu chiến binh", "ngân hàng nhà nước", "kiểm toán nhà nước",
@@ -153,6 +173,11 @@ ORG_PHRASES: tuple[str, ...] = (
     "ban điều hành", "ban biên tập", "ban giám đốc", "ban giám hiệu", "ban chấp hành",
     "ban thường vụ", "ban kiểm soát", "ban soạn thảo", "ban đại diện", "ban chỉ huy",
 )
+# Bodies of the state whose leaders are officials (``lãnh đạo UBND tỉnh gồm …``).
+STATE_BODIES: tuple[str, ...] = (
+    "ubnd", "hđnd", "ủy ban", "bộ", "sở", "cục", "tỉnh ủy", "thành ủy", "huyện ủy",
+    "quận ủy", "đảng ủy", "viện kiểm sát", "tòa án", "công an", "chính phủ", "quốc hội",
+)
 # Head words of an organisation: after a comma they complete the previous title
 # (``Cục trưởng Cục Viễn thông, Bộ Thông tin và Truyền thông``).
 ORG_HEADS: tuple[str, ...] = (
@@ -164,6 +189,12 @@ ORG_HEADS: tuple[str, ...] = (
     "tand", "viện kiểm sát", "vksnd", "mặt trận", "mttq", "đoàn", "hội đồng", "trung tâm",
     "quỹ", "phòng", "thanh tra", "chính phủ", "quốc hội", "bchqs", "đảng bộ", "chi bộ",
     "liên minh", "cảng vụ", "hải quan", "đại sứ quán", "tổng lãnh sự quán", "lãnh sự quán",
+)
+# Heads of enterprises that may close a title in lower case, referring back to the
+# company the text is about (``Chủ tịch HĐQT tổng công ty``, ``Giám đốc công ty``).
+ENTERPRISE_HEADS: tuple[str, ...] = (
+    "tổng công ty", "công ty", "tập đoàn", "xí nghiệp", "nhà máy", "nông trường",
+    "lâm trường", "hợp tác xã", "ngân hàng", "liên hiệp",
 )
 # Words before which a capitalised run is the name of a place or body, not of a
 # person (``xã Sơn Dương``, ``Trường THPT Lê Quý Đôn``, ``Công ty Hoàng Long``).
@@ -232,6 +263,23 @@ PLACES: tuple[str, ...] = (
     "Thái Bình Dương", "Đại Tây Dương", "Ấn Độ Dương", "Châu Á", "Biển Đông",
     "Cộng hòa", "Liên bang", "Vương quốc", "Liên Hợp Quốc", "Liên hợp quốc", "Châu Âu",
     "Tây Nguyên", "Tây Bắc", "Đông Bắc", "Nam Bộ", "Bắc Bộ", "Trung Bộ", "Đồng bằng",
+    # more countries, as news writes them (a foreign leader's title names one first:
+    # ``Tổng thống Afghanistan Karzai``), and capitals and cities that head a title
+    "Afghanistan", "Ukraina", "Kuwait", "Syria", "Libya", "Palestine", "Jordan", "Libăng",
+    "Lebanon", "Yemen", "Qatar", "Ả Rập Xê Út", "Saudi Arabia", "Thổ Nhĩ Kỳ", "Hy Lạp", "Áo",
+    "Ireland", "Scotland", "Slovakia", "Slovenia", "Serbia", "Croatia", "Bosnia", "Romania",
+    "Rumani", "Bulgaria", "Belarus", "Gruzia", "Georgia", "Armenia", "Azerbaijan",
+    "Kazakhstan", "Uzbekistan", "Estonia", "Latvia", "Litva", "Iceland", "Czech", "Cộng hòa Séc",
+    "Colombia", "Bolivia", "Ecuador", "Uruguay", "Paraguay", "Panama", "Nicaragua",
+    "Honduras", "Guatemala", "Haiti", "Jamaica", "Algeria", "Maroc", "Morocco", "Tunisia",
+    "Senegal", "Nigeria", "Ghana", "Kenya", "Ethiopia", "Sudan", "Somalia", "Angola",
+    "Mozambique", "Tanzania", "Uganda", "Rwanda", "Congo", "Zimbabwe", "Cameroon",
+    "Madagascar", "Nepal", "Sri Lanka", "Bhutan", "Maldives", "Timor Leste", "Đông Timor",
+    "Papua New Guinea", "Fiji", "Ả Rập", "Tây Âu", "Đông Âu", "Trung Đông", "Bắc Mỹ",
+    "Nam Mỹ", "Mỹ La-tinh", "Châu Phi", "Bắc Kinh", "Washington", "London", "Paris", "Moskva",
+    "Matxcơva", "Tokyo", "Seoul", "Bangkok", "New York", "Baghdad", "Berlin", "Kabul",
+    "Viêng Chăn", "Phnom Penh", "Jakarta", "Manila", "Kuala Lumpur", "Canberra", "Ottawa",
+    "Brussels", "Geneva", "Tehran", "Jerusalem", "Caracas", "Havana", "Bình Nhưỡng",
 )
 
 # --- prose words ------------------------------------------------------------

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from phogov.types import Span
-from phogov.values import match_money, number_starts
+from phogov.values import match_money, scan
 
 # A date word, then the shape of the number that makes it a date rather than an
 # amount: "năm 2024 đồng loạt", "tháng 6/2025 đồng", "Sáng 4/12 đồng" — while
@@ -48,17 +48,8 @@ def _is_date(text: str, start: int, surface: str) -> bool:
 
 def find(text: str) -> list[Span]:
     """MONEY spans in a normalised sentence, with ``values`` and ``unit`` filled."""
-    spans: list[Span] = []
-    pos = 0
-    for start in number_starts(text):
-        if start < pos:
-            continue
-        m = match_money(text, start)
-        if m is None:
-            continue
-        surface = text[m.start:m.end]
-        if _is_date(text, start, surface):
-            continue
-        spans.append(Span(m.start, m.end, "MONEY", surface, values=m.values, unit=m.unit))
-        pos = m.end
-    return spans
+    return [
+        Span(m.start, m.end, "MONEY", text[m.start:m.end], values=m.values, unit=m.unit)
+        for m in scan(text, match_money,
+                      lambda start, m: not _is_date(text, start, text[m.start:m.end]))
+    ]

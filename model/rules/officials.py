@@ -1,20 +1,25 @@
 """Weak labels for OFFICIAL: personal names of people presented as office holders.
 
 A name is tagged when the sentence presents its bearer as an official, or an
-earlier sentence of the same document did (``DocMemory``):
+earlier sentence of the same document did (``DocMemory``). Each way of
+presenting is one labelling function, and the span it makes says so in
+``Span.source`` (``officials.<function>``, for ``phogov lf-report``):
 
-* ``đồng chí`` + name, and every name of a ``các đồng chí: A, …; B, …`` list;
-* a title from the lexicon touching the name, before it (``Bí thư Thành ủy
-  Trần Lưu Quang``) or after it (``Vũ Quyết Tiến, Ủy viên …``);
-* ``ông``/``bà`` + name only with such a title, or when the name is already
-  known as an official: ``ông``/``bà`` alone presents a private citizen;
-* a later mention of a known official: the full name anywhere, or
-  ``ông``/``bà``/``đồng chí`` + the given name (``ông Tuấn``).
+* ``dong_chi``: ``đồng chí`` + name;
+* ``title_before``: a title from the lexicon right before the name (``Bí thư
+  Thành ủy Trần Lưu Quang``, ``Đại biểu Nguyễn Văn A``, ``đại tá Lê B``);
+* ``title_after``: a title after the name, after a comma, a dash or in brackets
+  (``Vũ Quyết Tiến, Ủy viên …``, ``anh Phong (Bộ trưởng …)``, ``A - Giám đốc …``);
+* ``ong_ba``: ``ông``/``bà``/``anh``/``chị`` + name, kept only when a title is
+  assigned to it: ``ông``/``bà`` alone presents a private citizen;
+* ``roster``: every name of a list that presents its members as officials:
+  ``các đồng chí: A, …; B, …`` and ``lãnh đạo tỉnh gồm ông A, bà B``;
+* ``coref``: a later (or, within the sentence, another) mention of a known
+  official (``phogov.rules.coref``): ``ông Tuấn``, ``Thứ trưởng Tiến``, the full
+  name anywhere, ``chính phủ Thaksin``.
 
-A personal name is a run of 2–4 capitalised syllables. Without ``đồng chí`` or
-``ông``/``bà`` in front it must start with a surname from the gazetteer, which
-also decides where a name starts after a place (``UBND tỉnh Hà Giang Lê Văn
-B``). ``đồng chí``/``ông``/``bà`` and titles are never part of the span.
+Name shapes (where a name starts and ends) live in ``phogov.rules.names``.
+``đồng chí``/``ông``/``bà`` and titles are never part of the span.
 
 Not tagged: bylines and photo credits (``Thu Hường`` alone on a line, ``Ảnh:
 Đàm Thanh``), places after titles (``Chủ tịch UBND tỉnh Quảng Ninh``), names of
@@ -22,273 +27,245 @@ schools, streets and companies, and ``Hồ Chí Minh``: ``Chủ tịch Hồ Chí
 is cited as a historical figure and a symbol (``tư tưởng Hồ Chí Minh``), not
 presented as a current office holder, and the same string names a city.
 
+Everything is linear in the sentence: each function is one left-to-right pass
+with bounded look-ahead, and titles are assigned once per round (issue 10).
 Rules run on the normalised view text and return spans in view offsets.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+from phogov.rules import coref
+from phogov.rules.coref import DocMemory, mention_text
 from phogov.rules.lexicon_titles import (
+    ENTERPRISE_HEADS,
     HISTORICAL_NAMES,
-    MIDDLE_NAMES,
-    NAMED_THINGS,
-    ORG_PAIRS,
-    PLACES,
-    SURNAMES,
-    TOP_SURNAMES,
+    PERSON_HEADS,
+    PLACE_WORDS,
+    STATE_BODIES,
 )
-from phogov.titles import Tok, _phrase_index, assign, head_at, match_phrase, parse_title, tokenize
+from phogov.rules.names import (
+    caps_run,
+    ends_cleanly,
+    forbid_first,
+    is_byline,
+    is_credit,
+    pick_name,
+)
+from phogov.titles import (
+    TitleSpan,
+    Tok,
+    _phrase_index,
+    assign,
+    head_at,
+    match_phrase,
+    parse_title,
+    tokenize,
+)
 from phogov.types import Span
 
-_PLACE_INDEX = _phrase_index(PLACES)
-_THINGS = frozenset(tuple(p.split()) for p in NAMED_THINGS)
-# A syllable of Vietnamese spelling (tones and hats removed): onset, vowels, final.
-_VN_SYLLABLE = re.compile(
-    r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}"
-    r"(?:ch|ng|nh|[cmnpt])?$"
-)
-_LEVEL_WORDS = frozenset({"tỉnh", "phố", "huyện", "quận", "xã", "phường", "trấn", "thôn",
-                          "ấp", "bản", "làng", "tp", "tx", "khóm"})
-_PROVINCE_LEVELS = frozenset({"tỉnh", "phố", "tp"})
-# Words before a name that mark a byline or credit, not a mention.
-_CREDIT_WORDS = frozenset({"ảnh", "theo", "nguồn", "bài", "tin", "clip", "video", "thực"})
+__all__ = ["DocMemory", "find"]
 
-
-@dataclass
-class DocMemory:
-    """Officials seen earlier in the document: full names and their given names."""
-
-    names: set[str] = field(default_factory=set)
-    given: dict[str, set[str]] = field(default_factory=dict)
-
-    def add(self, name: str) -> None:
-        parts = name.split()
-        if len(parts) < 2:
-            return
-        self.names.add(name)
-        self.given.setdefault(parts[-1], set()).add(name)
-
-    def knows_short(self, words: Sequence[str]) -> bool:
-        """``Tuấn`` or ``Quyết Tiến``: the end of a known official's name."""
-        return any(
-            full.split()[-len(words):] == list(words) for full in self.given.get(words[-1], ())
-        )
+# Rounds of dropping untitled ``ông A`` and recomputing titles (a cascade is rare).
+_MAX_ROUNDS = 3
+# How far a list opener (``gồm``, ``:``) may follow ``lãnh đạo`` (``lãnh đạo chủ chốt
+# của tỉnh Khánh Hòa, gồm: …``).
+_ROSTER_REACH = 10
+_ROSTER_WORDS = frozenset({"và", "ông", "bà", "anh", "chị", "đồng", "chí", "các", "cùng"})
+_ROSTER_PUNCT = frozenset({",", ";", ":", "(", ")", "-", "–"})
+# Heads always followed by a person, never by a company: a foreign name may come first.
+_PERSON_HEADS = _phrase_index(PERSON_HEADS)
+# ``lãnh đạo`` + one of these opens a list of officials (``lãnh đạo tỉnh gồm …``).
+_STATE_WORDS = _phrase_index(PLACE_WORDS + STATE_BODIES)
+_COMPANIES = _phrase_index(tuple(h for h in ENTERPRISE_HEADS if h != "ngân hàng") + ("hãng",))
+# Punctuation between a name and the title after it.
+_TITLE_OPENERS = frozenset({",", "(", "-", "–"})
+# Tokens after which a capitalised run in a list is the next member.
+_LIST_BEFORE = frozenset({",", ";", ":", "và", "gồm"})
 
 
 @dataclass
 class _Cand:
     first: int
     last: int
-    kind: str  # "title" (a title presents it), "dongchi", "ongba", "memory"
-
-
-def _caps_run(toks: Sequence[Tok], i: int) -> int:
-    """End of the run of capitalised words from ``i``; a title head ends it."""
-    j = i
-    while j < len(toks) and toks[j].kind == "cap" and not (j > i and head_at(toks, j)):
-        j += 1
-    return j
-
-
-def _vietnamese(word: str) -> bool:
-    """Whether ``word`` is spelled like a Vietnamese syllable (``Informatics`` is not)."""
-    bare = "".join(
-        c for c in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(c)
-    ).replace("đ", "d")
-    return bool(_VN_SYLLABLE.match(bare))
-
-
-def _foreign(toks: Sequence[Tok], s: int, b: int) -> bool:
-    """A 2–3 word run in plain Latin letters with a non-Vietnamese spelling (``Jacques Chirac``)."""
-    words = [t.text for t in toks[s:b]]
-    return (
-        2 <= len(words) <= 3
-        and all(w.isascii() and w.isalpha() for w in words)
-        and not all(_vietnamese(w) for w in words)
-    )
-
-
-def _namelike(toks: Sequence[Tok], s: int, b: int) -> bool:
-    """Surname first, Vietnamese syllables, and not a sector name (``Nông Nghiệp``)."""
-    if toks[s].text not in SURNAMES or not all(_vietnamese(t.text) for t in toks[s:b]):
-        return False
-    return toks[s].low + " " + toks[s + 1].low not in ORG_PAIRS
-
-
-def _pick_name(toks: Sequence[Tok], a: int, b: int, forbid_first: bool,
-               foreign_ok: bool = False, first_run: bool = True) -> tuple[int, int] | None:
-    """The most likely personal name ending at the end of the capitalised run [a, b).
-
-    The whole run when it looks like a name; otherwise candidates start on a
-    surname, span 2–4 syllables and end at ``b``: a known place at the start of
-    the run pushes the name after it, a common surname and three syllables are
-    preferred, and a surname in second position suggests the name starts one later.
-    With ``foreign_ok`` a foreign name is accepted after a country or an
-    affiliation (``Tổng thống Pháp Jacques Chirac``), never as the first words
-    after the head (``Chủ tịch Exxon Mobil`` is a company).
-    """
-    cover = match_phrase(toks, a, _PLACE_INDEX, b)
-    if 2 <= b - a <= 4 and not cover and not forbid_first and _namelike(toks, a, b):
-        return _not_historical(toks, a, b)  # the whole run is the name
-    best: tuple[float, int] | None = None
-    for s in range(max(a, b - 4), b - 1):
-        if s < a + cover or (s == a and forbid_first) or not _namelike(toks, s, b):
-            continue
-        if s > a and toks[s].text in MIDDLE_NAMES:
-            continue  # ``Đồng Văn Khiêm``: ``Văn`` inside a run is a middle name
-        if s > a and match_phrase(toks, s, _PLACE_INDEX, b) >= 2:
-            continue  # ``châu Á Thái Bình Dương`` is a place
-        size = b - s
-        score = {2: 1.5, 3: 3.0, 4: 2.0}[size]
-        if size == 4 and toks[s + 1].text in MIDDLE_NAMES:
-            score += 1.5
-        if toks[s].text in TOP_SURNAMES:
-            score += 2
-        if toks[s + 1].text in TOP_SURNAMES and size >= 3:
-            score -= 3
-        if cover and s == a + cover:
-            score += 3
-        if best is None or score > best[0]:
-            best = (score, s)
-    if best is None:
-        if foreign_ok and (cover or not first_run) and _foreign(toks, a + cover, b):
-            return a + cover, b
-        return None
-    return _not_historical(toks, best[1], b)
-
-
-def _not_historical(toks: Sequence[Tok], s: int, b: int) -> tuple[int, int] | None:
-    if " ".join(t.text for t in toks[s:b]) in HISTORICAL_NAMES:
-        return None
-    return s, b
-
-
-def _forbid_first(toks: Sequence[Tok], a: int, b: int) -> bool:
-    """The run [a, b) names a place or a thing (``xã Sơn Dương``, ``Trường … Lê Quý Đôn``)."""
-    if a == 0:
-        return False
-    prev = toks[a - 1].low
-    if prev == "phố" and a >= 2 and toks[a - 2].low != "thành":
-        return True  # ``phố Bến Đoan`` is a street, ``thành phố`` a level
-    if prev in _LEVEL_WORDS:
-        if prev in _PROVINCE_LEVELS:
-            # a province-level word may be followed directly by the name of an
-            # official (``UBND tỉnh Nguyễn Văn A``) unless a known place follows
-            return bool(match_phrase(toks, a, _PLACE_INDEX))
-        # below a province, 2-syllable runs are place names (``huyện Mai Sơn``);
-        # ``huyện Nguyễn Văn Khỏe`` is more likely a chairman than a district
-        return not (3 <= b - a <= 4 and toks[a].text in TOP_SURNAMES)
-    for n in (3, 2, 1):
-        if a - n >= 0 and tuple(t.low for t in toks[a - n:a]) in _THINGS:
-            glued = n == 1 and a >= 2 and toks[a - 2].low + " " + prev in ORG_PAIRS
-            if not glued:  # ``Quốc hội Nguyễn Văn An``: ``hội`` ends a body's name
-                return True
-    return False
-
-
-def _ends_cleanly(toks: Sequence[Tok], b: int) -> bool:
-    """The token after a name does not glue to its last syllable (``Đoàn Thanh niên``)."""
-    if b >= len(toks) or toks[b].kind != "lower":
-        return True
-    return toks[b - 1].low + " " + toks[b].low not in ORG_PAIRS
-
-
-def _is_credit(toks: Sequence[Tok], a: int) -> bool:
-    k = a - 1
-    while k >= 0 and toks[k].text in (":", "(", "-", "–"):
-        k -= 1
-    return k >= 0 and toks[k].low in _CREDIT_WORDS
+    kind: str  # "dongchi", "title", "roster", "memory", "ongba": strength in ``_select``
+    source: str  # the labelling function: ``officials.<function>``
 
 
 def _trigger(toks: Sequence[Tok], i: int) -> tuple[str, int] | None:
-    """``ông``/``bà``/``đồng chí`` at ``i``: its kind and the index after it."""
+    """``ông``/``bà``/``anh``/``chị``/``đồng chí`` at ``i``: its kind and the index after it."""
     t = toks[i]
-    if t.low in ("ông", "bà"):
+    if t.low in ("ông", "bà", "anh", "chị"):
         kind, after = "ongba", i + 1
     elif t.low == "đồng" and i + 1 < len(toks) and toks[i + 1].low == "chí":
         kind, after = "dongchi", i + 2
     else:
         return None
-    # Capitalised only at a sentence or clause start: ``đường Bà Triệu`` is a street.
+    # Capitalised only at a sentence or clause start: ``đường Bà Triệu`` is a street,
+    # ``Mỹ và Anh`` a country.
     if t.kind == "cap" and i > 0 and toks[i - 1].kind != "punct":
         return None
     return kind, after
 
 
-def _candidates(toks: Sequence[Tok], memory: DocMemory) -> list[_Cand]:
+def _roster_mask(toks: Sequence[Tok]) -> list[bool]:
+    """Tokens inside a list that presents its members as officials.
+
+    ``các đồng chí`` opens a list to the end of the sentence; ``lãnh đạo … gồm``
+    (or ``:``) opens one that runs while only names, titles, ``ông``/``bà``, ``và``
+    and list punctuation follow.
+    """
+    n = len(toks)
+    mask = [False] * n
+    i = 0
+    while i < n:
+        t = toks[i]
+        if t.low == "các" and i + 2 < n and toks[i + 1].low == "đồng" and toks[i + 2].low == "chí":
+            for k in range(i + 3, n):
+                mask[k] = True
+            break
+        if t.low == "lãnh" and i + 1 < n and toks[i + 1].low == "đạo":
+            q = next((k for k in range(i + 2, min(n, i + 2 + _ROSTER_REACH))
+                      if toks[k].low == "gồm" or toks[k].text == ":"), None)
+            # leaders of the state (``lãnh đạo tỉnh``, ``lãnh đạo UBND``), not of a team
+            if q is not None and any(match_phrase(toks, k, _STATE_WORDS, q)
+                                     for k in range(i + 2, q)):
+                k = q + 1
+                while k < n:
+                    tk = toks[k]
+                    if tk.kind in ("cap", "abbr", "num") or tk.text in _ROSTER_PUNCT or (
+                        tk.low in _ROSTER_WORDS
+                    ):
+                        mask[k] = True
+                        k += 1
+                        continue
+                    end = parse_title(toks, k, n)
+                    if not end:
+                        break
+                    for m in range(k, end):
+                        mask[m] = True
+                    k = end
+                i = k
+                continue
+        i += 1
+    return mask
+
+
+def _after_trigger(toks: Sequence[Tok], memory: DocMemory, roster: list[bool]) -> list[_Cand]:
+    """``đồng chí``/``ông``/``bà``/``anh``/``chị`` + a full name or a known short form."""
     cands: list[_Cand] = []
     n = len(toks)
-    list_mode = False
     for i in range(n):
-        # 1. ông / bà / đồng chí + name (or given name of a known official)
         trig = _trigger(toks, i)
-        if trig:
-            kind, j = trig
-            if i > 0 and toks[i - 1].low == "các" and kind == "dongchi":
-                list_mode = True
-            if j < n and toks[j].text == ":":
-                j += 1
-            if j < n and toks[j].kind == "cap" and not head_at(toks, j):
-                b = _caps_run(toks, j)
-                words = [t.text for t in toks[j:b]]
-                if len(words) == 1 or (len(words) <= 3 and memory.knows_short(words)):
-                    if memory.knows_short(words):
-                        cands.append(_Cand(j, b, "memory"))
-                elif len(words) >= 2:
-                    end = b if len(words) <= 4 else j + 3
-                    if _ends_cleanly(toks, end) and " ".join(
-                        t.text for t in toks[j:end]
-                    ) not in HISTORICAL_NAMES:
-                        cands.append(_Cand(j, end, kind))
-        # 2. title + name: the name at the end of the title's capitalised run
-        hj = head_at(toks, i)
-        if hj and (i == 0 or head_at(toks, i - 1) == 0):
-            end = parse_title(toks, i, n)
-            k = hj
-            while k < end:
-                if toks[k].kind == "cap" and (k == hj or toks[k - 1].kind != "cap"):
-                    b = _caps_run(toks, k)
-                    picked = _pick_name(toks, k, b, _forbid_first(toks, k, b),
-                                        foreign_ok=True, first_run=k == hj)
-                    if picked and _ends_cleanly(toks, picked[1]):
-                        cands.append(_Cand(picked[0], picked[1], "title"))
-                        break
-                    k = max(b, k + 1)
+        if not trig:
+            continue
+        kind, j = trig
+        if j < n and toks[j].text == ":":
+            j += 1
+        if j >= n or toks[j].kind != "cap" or head_at(toks, j):
+            continue
+        b = caps_run(toks, j)
+        if coref.after_trigger(toks, j, b, memory):
+            cands.append(_Cand(j, b, "memory", "officials.coref"))
+        elif b - j == 1 and b + 1 < n and toks[b].text in _TITLE_OPENERS and head_at(toks, b + 1):
+            # ``anh Phong (Bộ trưởng …)``: a given name alone, presented by the title after it
+            cands.append(_Cand(j, b, "ongba", "officials.title_after"))
+        elif b - j >= 2:
+            end = b if b - j <= 4 else j + 3
+            if ends_cleanly(toks, end) and mention_text(toks, j, end) not in HISTORICAL_NAMES:
+                if kind == "dongchi":
+                    cands.append(_Cand(j, end, kind, "officials.dong_chi"))
+                elif roster[i]:
+                    cands.append(_Cand(j, end, "roster", "officials.roster"))
                 else:
-                    k += 1
-        # 3. name + , + title; 4. names in a ``các đồng chí`` list
-        if toks[i].kind == "cap" and (i == 0 or toks[i - 1].kind != "cap"):
-            b = _caps_run(toks, i)
-            if b - i >= 2 and not _is_credit(toks, i):
-                titled = b + 1 < n and toks[b].text in (",", "(", "-", "–") and head_at(
-                    toks, b + 1
-                )
-                in_list = list_mode and (i == 0 or toks[i - 1].text in (",", ";", ":")
-                                         or toks[i - 1].low == "và")
-                if titled or in_list:
-                    picked = _pick_name(toks, i, b, _forbid_first(toks, i, b))
-                    if picked and (titled or picked[0] == i):
-                        cands.append(_Cand(picked[0], picked[1], "title"))
-                # 5. full name of a known official
-                for s in range(i, b - 1):
-                    for e in range(b, s + 1, -1):
-                        if " ".join(t.text for t in toks[s:e]) in memory.names and (
-                            e == b and (s == i or toks[s].text in SURNAMES)
-                        ):
-                            cands.append(_Cand(s, e, "memory"))
+                    cands.append(_Cand(j, end, kind, "officials.ong_ba"))
     return cands
+
+
+def _title_before(toks: Sequence[Tok], memory: DocMemory) -> list[_Cand]:
+    """A title, then the name at the end of one of its capitalised runs (or a known
+    short form right after it: ``Thứ trưởng Tiến``)."""
+    cands: list[_Cand] = []
+    n = len(toks)
+    prev_head = False
+    for i in range(n):
+        hj = head_at(toks, i)
+        starts = bool(hj) and not prev_head
+        prev_head = bool(hj)
+        if not starts:
+            continue
+        end = parse_title(toks, i, n)
+        person_head = bool(match_phrase(toks, i, _PERSON_HEADS, hj)) or bool(
+            match_phrase(toks, i + 1, _PERSON_HEADS, hj)
+        )
+        k = hj
+        company = False  # a foreign run after ``Tập đoàn …`` is the company's name
+        while k < end:
+            company = company or bool(match_phrase(toks, k, _COMPANIES, end))
+            if toks[k].kind == "cap" and (k == hj or toks[k - 1].kind != "cap"):
+                b = caps_run(toks, k)
+                picked = pick_name(toks, k, b, forbid_first(toks, k, b), foreign_ok=not company,
+                                   first_run=k == hj and not person_head)
+                if picked and ends_cleanly(toks, picked[1]):
+                    cands.append(_Cand(picked[0], picked[1], "title", "officials.title_before"))
+                    break
+                # only right after the head: deeper in, a short form is part of a body's
+                # name (``Giám đốc Bệnh viện Thẩm mỹ Thanh Vân``)
+                known = coref.after_title(toks, k, b, memory) if k == hj else None
+                if known:
+                    cands.append(_Cand(known[0], known[1], "memory", "officials.coref"))
+                    break
+                k = max(b, k + 1)
+            else:
+                k += 1
+    return cands
+
+
+def _title_after(toks: Sequence[Tok], roster: list[bool]) -> list[_Cand]:
+    """A name followed by ``,``/``(``/``-`` and a title; or a member of a list."""
+    cands: list[_Cand] = []
+    n = len(toks)
+    for i in range(n):
+        if toks[i].kind != "cap" or (i > 0 and toks[i - 1].kind == "cap"):
+            continue
+        b = caps_run(toks, i)
+        if b - i < 2 or is_credit(toks, i):
+            continue
+        titled = b + 1 < n and toks[b].text in _TITLE_OPENERS and head_at(toks, b + 1)
+        in_list = roster[i] and (i == 0 or toks[i - 1].low in _LIST_BEFORE)
+        if titled or in_list:
+            picked = pick_name(toks, i, b, forbid_first(toks, i, b))
+            if picked and titled:
+                cands.append(_Cand(picked[0], picked[1], "title", "officials.title_after"))
+            elif picked and picked[0] == i:
+                cands.append(_Cand(picked[0], picked[1], "roster", "officials.roster"))
+    return cands
+
+
+def _coref(toks: Sequence[Tok], memory: DocMemory) -> list[_Cand]:
+    return [_Cand(s, e, "memory", "officials.coref") for s, e in coref.mentions(toks, memory)]
+
+
+def _candidates(toks: Sequence[Tok], memory: DocMemory) -> list[_Cand]:
+    roster = _roster_mask(toks)
+    return (
+        _after_trigger(toks, memory, roster)
+        + _title_before(toks, memory)
+        + _title_after(toks, roster)
+        + _coref(toks, memory)
+    )
+
+
+_RANK = {"dongchi": 0, "title": 1, "roster": 1, "memory": 2, "ongba": 3}
 
 
 def _select(cands: list[_Cand]) -> list[_Cand]:
     """Non-overlapping candidates: longer first, then earlier; stronger kinds win ties."""
-    rank = {"dongchi": 0, "title": 1, "memory": 2, "ongba": 3}
     chosen: list[_Cand] = []
     taken: set[int] = set()
-    for c in sorted(cands, key=lambda c: (-(c.last - c.first), rank[c.kind], c.first)):
+    for c in sorted(cands, key=lambda c: (-(c.last - c.first), _RANK[c.kind], c.first)):
         span = set(range(c.first, c.last))
         if span & taken:
             continue
@@ -297,37 +274,51 @@ def _select(cands: list[_Cand]) -> list[_Cand]:
     return sorted(chosen, key=lambda c: c.first)
 
 
-def _known(memory: DocMemory, toks: Sequence[Tok], c: _Cand) -> bool:
-    return memory.knows_short([t.text for t in toks[c.first:c.last]])
+def _keep_presented(toks: Sequence[Tok], chosen: list[_Cand], memory: DocMemory,
+                    ) -> tuple[list[_Cand], list[list[TitleSpan]]]:
+    """Drop ``ông A`` that gets no title and is not known; titles of the rest.
 
-
-def _is_byline(toks: Sequence[Tok]) -> bool:
-    """A sentence that is only a short capitalised name: an author's signature."""
-    words = [t for t in toks if t.kind != "punct"]
-    return 1 <= len(words) <= 4 and all(t.kind == "cap" for t in words)
-
-
-def find(text: str, memory: DocMemory) -> list[Span]:
-    """OFFICIAL spans (view offsets, ``titles`` filled) of one sentence; updates ``memory``."""
-    toks = tokenize(text)
-    if not toks or _is_byline(toks):
-        return []
-    chosen = _select(_candidates(toks, memory))
-    while True:
-        spans = [(c.first, c.last) for c in chosen]
-        titles = assign(toks, spans)
+    Dropping a name can move a title boundary, so titles are recomputed, a bounded
+    number of times (linear time).
+    """
+    titles = assign(toks, [(c.first, c.last) for c in chosen])
+    for _round in range(_MAX_ROUNDS):
         keep = [
-            c.kind != "ongba" or bool(ts) or _known(memory, toks, c)
+            c.kind != "ongba" or bool(ts)
+            or memory.knows(mention_text(toks, c.first, c.last), after_trigger=True)
             for c, ts in zip(chosen, titles)
         ]
         if all(keep):
             break
         chosen = [c for c, k in zip(chosen, keep) if k]
+        titles = assign(toks, [(c.first, c.last) for c in chosen])
+    return chosen, titles
+
+
+def find(text: str, memory: DocMemory) -> list[Span]:
+    """OFFICIAL spans (view offsets, ``titles`` and ``source`` filled) of one sentence;
+    updates ``memory``."""
+    toks = tokenize(text)
+    if not toks or is_byline(toks):
+        return []
+    chosen, titles = _keep_presented(toks, _select(_candidates(toks, memory)), memory)
+    # Names presented in this sentence are known for the whole of it: a short mention
+    # before or after the full one (``quyền lực Thaksin … Thủ tướng Thaksin Shinawatra``).
+    fresh = [mention_text(toks, c.first, c.last) for c in chosen]
+    if any(name not in memory.names for name in fresh if len(name.split()) >= 2):
+        for name in fresh:
+            memory.add(name)
+        taken = {k for c in chosen for k in range(c.first, c.last)}
+        extra = [c for c in _coref(toks, memory) + _title_before(toks, memory)
+                 if c.kind == "memory" and not any(k in taken for k in range(c.first, c.last))]
+        if extra:
+            chosen = sorted(chosen + _select(extra), key=lambda c: c.first)
+            titles = assign(toks, [(c.first, c.last) for c in chosen])
     out: list[Span] = []
     for c, ts in zip(chosen, titles):
         start, end = toks[c.first].start, toks[c.last - 1].end
         out.append(Span(start, end, "OFFICIAL", text[start:end],
-                        titles=[text[t.start:t.end] for t in ts]))
+                        titles=[text[t.start:t.end] for t in ts], source=c.source))
     for s in out:
         memory.add(s.text)
     return out

@@ -9,19 +9,10 @@ trăm``) are not percentages and are not tagged.
 from __future__ import annotations
 
 from phogov.types import Span
-from phogov.values import match_percent, number_starts
+from phogov.values import match_percent, scan
 
 
 def find(text: str) -> list[Span]:
     """PERCENT spans in a normalised sentence, with ``values`` filled."""
-    spans: list[Span] = []
-    pos = 0
-    for start in number_starts(text):
-        if start < pos:
-            continue
-        m = match_percent(text, start)
-        if m is None:
-            continue
-        spans.append(Span(m.start, m.end, "PERCENT", text[m.start:m.end], values=m.values))
-        pos = m.end
-    return spans
+    return [Span(m.start, m.end, "PERCENT", text[m.start:m.end], values=m.values)
+            for m in scan(text, match_percent)]

@@ -1,0 +1,1 @@
+"""The five seed articles (``*.txt``), packaged for ``phogov bench`` (data only)."""
