@@ -1,36 +1,51 @@
-"""``phogov bench``: end-to-end predict() throughput against the plain HF forward pass.
+"""``phogov bench``: the rules and every runtime of a model, side by side on the same texts.
 
-Both are timed on the same texts in the same run: the seed articles repeated
-until they hold at least N sentences. The plain pass is what a user would write
-by hand — segmented sentences, tokenizer(batch, padding, truncation), the NER and
-topic models' forward — so the ratio shows what phogov's pipeline costs on top
-(normalisation, segmentation, windows, decoding, values, titles).
+Each variant (``rules``, ``fp32``, ``int8``, ``onnx``, a ``--baseline`` model) runs in its
+own fresh process, so its peak RSS is its own, on the same documents: the seed articles
+repeated to at least N sentences, or the first documents of ``--input`` files.
+Reported per variant: characters/s, sentences/s, subword tokens/s (the model's subwords
+of the same texts) and peak RSS of end-to-end ``predict_documents``; predict() / forward,
+the whole call over the heads' bare forward calls inside it (what the pipeline around
+the model costs); and where the time goes, timed inside that same call: segmentation
+(sentences, pyvi words), subwords (windows of subword ids), forward, rules (labelling
+functions, when run), and the rest (decoding tags to spans, values, titles, raw offsets).
 """
 
 from __future__ import annotations
 
 import json
+import multiprocessing
+import resource
 import time
-from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
-from tqdm.auto import tqdm
+STAGES = ("segmentation", "subwords", "forward", "rules", "rest")
 
 
 @dataclass
 class BenchResult:
+    name: str
     model: str
+    runtime: str
+    documents: int
+    characters: int
     sentences: int
     subword_tokens: int
     predict_seconds: float
-    plain_seconds: float
-    predict_sentences_per_s: float
-    predict_tokens_per_s: float
-    plain_sentences_per_s: float
-    plain_tokens_per_s: float
-    overhead_ratio: float  # predict time / plain forward time
+    chars_per_s: float
+    sentences_per_s: float
+    tokens_per_s: float
+    peak_rss_mib: float
+    forward_seconds: float | None = None  # the heads' forward calls inside predict()
+    predict_over_forward: float | None = None
+    stages: dict[str, float] = field(default_factory=dict)  # seconds per stage
+    speedup_vs_fp32: float | None = None
 
 
 SEEDS = "phogov.seeds"  # the repository's seeds/, packaged so a wheel install can bench
@@ -55,66 +70,254 @@ def seed_documents(min_sentences: int) -> list[str]:
     return texts * rounds
 
 
-def _plain_forward(loaded, segmented: list[str], batch_size: int) -> float:
-    import torch
-
-    tok = loaded.tokenizer
-    start = time.perf_counter()
-    with torch.inference_mode():
-        for i in tqdm(range(0, len(segmented), batch_size), desc="plain forward", leave=False):
-            batch = tok(segmented[i : i + batch_size], padding=True, truncation=True,
-                        max_length=loaded.max_length, return_tensors="pt").to(loaded.device)
-            for head in (loaded.ner, loaded.topics):
-                if head is not None:
-                    head(**batch)
-    return time.perf_counter() - start
-
-
-def bench_model(model: str, docs: list[str], batch_size: int) -> BenchResult:
-    from phogov.modeling import load_model
-    from phogov.predictor import predict_documents
+def input_documents(paths: list[str], min_sentences: int) -> list[str]:
+    """The first documents of corpus inputs (as ``phogov predict --input``) up to N sentences."""
+    from phogov.corpus import iter_documents
     from phogov.text import sentences
 
-    loaded = load_model(model)
-    sents = [s for d in docs for s in sentences(d, loaded.segmenter)]
-    segmented = [" ".join(w.form for w in s.words) for s in sents]
-    n_tokens = sum(len(loaded.tokenizer(t)["input_ids"]) for t in segmented)
-    predict_documents(docs[:2], model, batch_size)  # warm-up: load, caches, first kernels
-    _plain_forward(loaded, segmented[:batch_size], batch_size)
-
-    t0 = time.perf_counter()
-    predict_documents(docs, model, batch_size)
-    t_pred = time.perf_counter() - t0
-    t_plain = _plain_forward(loaded, segmented, batch_size)
-    n = len(sents)
-    return BenchResult(model, n, n_tokens, t_pred, t_plain, n / t_pred, n_tokens / t_pred,
-                       n / t_plain, n_tokens / t_plain, t_pred / t_plain)
+    out: list[str] = []
+    total = 0
+    for doc in iter_documents(paths):
+        out.append(doc.text)
+        total += len(sentences(doc.text))
+        if total >= min_sentences:
+            break
+    if not out:
+        raise ValueError(f"no documents in {', '.join(paths)}")
+    return out
 
 
-def run_bench(model: str, baseline: str | None = None, sentences: int = 2000,
-              batch_size: int = 32, json_out: str | None = None) -> list[BenchResult]:
-    """Time ``model`` (and ``baseline``, if given) and print a table."""
+# --------------------------------------------------------------------------- one variant
+
+
+class _Clock:
+    """Seconds spent inside wrapped callables, per stage, during one predict() run; a call
+    inside another (segmentation inside the rules) counts for the inner stage only."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+        self.tokens = 0
+        self._inner: list[float] = []  # per open call: time taken by calls inside it
+
+    def wrap(self, stage: str, fn: Any) -> Any:
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            start = time.perf_counter()
+            self._inner.append(0.0)
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                elapsed = time.perf_counter() - start
+                own = elapsed - self._inner.pop()
+                self.seconds[stage] = self.seconds.get(stage, 0.0) + own
+                if self._inner:
+                    self._inner[-1] += elapsed
+
+        return timed
+
+
+class _TimedHead:
+    """A head whose calls are timed as ``forward``; everything else passes through."""
+
+    def __init__(self, head: Any, clock: _Clock) -> None:
+        self._head, self._call = head, clock.wrap("forward", head)
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        return self._call(*args, **kwargs)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._head, name)
+
+
+@contextmanager
+def _instrumented(loaded: Any | None) -> Iterator[_Clock]:
+    """Time the stages inside predict() itself, so they add up to its total: sentence
+    splitting and word segmentation, subword windows, the heads' forward, the rules.
+    Everything patched is put back on exit."""
+    import phogov.predictor as predictor
+    import phogov.text as text
+
+    clock = _Clock()
+    undo: list[tuple[Any, str, Any, bool]] = []
+
+    def patch(obj: Any, name: str, value: Any) -> None:
+        undo.append((obj, name, getattr(obj, name), name in vars(obj)))
+        setattr(obj, name, value)
+
+    for module, name, stage in ((predictor, "sentences", "segmentation"),
+                                (text, "segment_words", "segmentation"),
+                                (predictor, "_rules_backend", "rules")):
+        patch(module, name, clock.wrap(stage, getattr(module, name)))
+    if loaded is not None:
+        encode = loaded.encoder.encode
+
+        def counted(words: Any, *args: Any) -> Any:
+            windows = encode(words, *args)
+            clock.tokens += sum(len(w.input_ids) for w in windows)
+            return windows
+
+        patch(loaded.encoder, "encode", clock.wrap("subwords", counted))
+        for head in ("ner", "topics"):
+            if getattr(loaded, head) is not None:
+                patch(loaded, head, _TimedHead(getattr(loaded, head), clock))
+    try:
+        yield clock
+    finally:
+        for obj, name, value, own in reversed(undo):
+            if own:
+                setattr(obj, name, value)
+            else:  # was the class's method: drop the instance attribute
+                delattr(obj, name)
+
+
+def run_variant(name: str, model: str, runtime: str, docs: list[str], batch_size: int,
+                repeats: int = 1) -> dict[str, Any]:
+    """Time one variant in this process (meant to be a fresh one: peak RSS is the process's).
+
+    The reported run is the fastest of ``repeats`` (on a shared machine, the one least
+    slowed by others); its stage times come from inside that same run.
+    """
+    from phogov.predictor import RULES, predict_documents
+    from phogov.text import sentences
+
+    n_chars = sum(len(d) for d in docs)
+    n_sents = sum(len(sentences(d)) for d in docs)
+    predict_documents(docs[:2], model, batch_size, runtime=runtime)  # load, warm caches
+    loaded = None
+    if model != RULES:
+        from phogov.runtime import load_runtime_model
+
+        loaded = load_runtime_model(model, runtime)
+        runtime = loaded.runtime
+    best: tuple[float, _Clock] | None = None
+    for _ in range(max(1, repeats)):
+        if loaded is not None:
+            loaded.encoder._cache.clear()  # every run starts as cold as the first
+        with _instrumented(loaded) as clock:
+            start = time.perf_counter()
+            predict_documents(docs, model, batch_size, runtime=runtime)
+            total = time.perf_counter() - start
+        if best is None or total < best[0]:
+            best = (total, clock)
+    total, clock = best
+    stages = {k: clock.seconds.get(k, 0.0) for k in STAGES if k != "rest"}
+    stages["rest"] = max(0.0, total - sum(stages.values()))
+    forward = stages.get("forward") or None
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    return asdict(BenchResult(
+        name=name, model=model, runtime=runtime if model != RULES else "-",
+        documents=len(docs), characters=n_chars, sentences=n_sents,
+        subword_tokens=clock.tokens, predict_seconds=total, chars_per_s=n_chars / total,
+        sentences_per_s=n_sents / total, tokens_per_s=clock.tokens / total,
+        peak_rss_mib=rss, forward_seconds=forward,
+        predict_over_forward=total / forward if forward else None, stages=stages))
+
+
+def _in_fresh_process(*args: Any) -> dict[str, Any]:
+    ctx = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=1, mp_context=ctx) as pool:
+        return pool.submit(run_variant, *args).result()
+
+
+# --------------------------------------------------------------------------- the command
+
+
+def variants(model: str | None, runtimes: list[str], baseline: str | None
+             ) -> tuple[list[tuple[str, str, str]], list[str]]:
+    """(name, model, runtime) to run, and notes on the runtimes that cannot run here."""
+    from phogov.predictor import RULES, resolve_model
+    from phogov.runtime import RUNTIMES, choose_runtime, runtime_status
+
+    out: list[tuple[str, str, str]] = []
+    notes: list[str] = []
+    wanted = [r.lower() for r in runtimes]
+    unknown = [r for r in wanted if r not in (RULES, *RUNTIMES)]
+    if unknown:
+        raise ValueError(f"unknown bench runtime(s) {unknown}; choose from rules, "
+                         f"{', '.join(RUNTIMES)}")
+    if RULES in wanted:
+        out.append((RULES, RULES, "-"))
+    path = resolve_model(model)
+    label = Path(path).name
+    status = runtime_status(path)
+    try:  # what predict() runs with no runtime= ($PHOGOV_RUNTIME, else auto)
+        default = choose_runtime(path, None, device="cpu")
+    except (ValueError, RuntimeError):
+        default = choose_runtime(path, "auto", device="cpu")
+    for runtime in (r for r in RUNTIMES if r in wanted):
+        if status[runtime]:
+            notes.append(f"{label} {runtime}: skipped, {status[runtime]}")
+            continue
+        suffix = " (default)" if runtime == default else ""
+        out.append((f"{label} {runtime}{suffix}", path, runtime))
+    if baseline:
+        out.append((f"{Path(baseline).name} fp32", baseline, "fp32"))
+    return out, notes
+
+
+def run_bench(model: str | None = None, runtimes: list[str] | None = None,
+              baseline: str | None = None, sentences: int = 2000, batch_size: int = 32,
+              inputs: list[str] | None = None, json_out: str | None = None,
+              repeats: int = 2) -> list[dict[str, Any]]:
+    """Run every variant on the same texts; print the tables; write JSON if asked."""
     import torch
 
-    docs = seed_documents(sentences)
-    results = [bench_model(model, docs, batch_size)]
-    if baseline:
-        results.append(bench_model(baseline, docs, batch_size))
-    print(f"torch {torch.__version__}, threads {torch.get_num_threads()}, batch {batch_size}")
-    head = f"{'model':<40} {'sent':>6} {'tokens':>8} {'pred s/s':>9} {'pred tok/s':>11} " \
-           f"{'plain s/s':>9} {'plain tok/s':>11} {'pred/plain':>10}"
-    print(head)
+    todo, notes = variants(model, runtimes or ["rules", "fp32", "int8", "onnx"], baseline)
+    docs = input_documents(inputs, sentences) if inputs else seed_documents(sentences)
+    results = []
+    for name, path, runtime in todo:
+        print(f"… {name}", flush=True)
+        results.append(_in_fresh_process(name, path, runtime, docs, batch_size, repeats))
+    tokens = next((r["subword_tokens"] for r in results if r["subword_tokens"]), 0)
+    for r in results:  # the rules read no subwords: count the model's for the same texts
+        if not r["subword_tokens"] and tokens:
+            r["subword_tokens"], r["tokens_per_s"] = tokens, tokens / r["predict_seconds"]
+    ref = next((r for r in results if r["runtime"] == "fp32" and r["model"] != baseline), None)
     for r in results:
-        print(f"{Path(r.model).name[:40]:<40} {r.sentences:>6} {r.subword_tokens:>8} "
-              f"{r.predict_sentences_per_s:>9.1f} {r.predict_tokens_per_s:>11.0f} "
-              f"{r.plain_sentences_per_s:>9.1f} {r.plain_tokens_per_s:>11.0f} "
-              f"{r.overhead_ratio:>10.2f}")
-    if baseline:
-        speedup = results[0].predict_tokens_per_s / results[1].predict_tokens_per_s
-        print(f"throughput {Path(model).name} / {Path(baseline).name}: {speedup:.1f}×")
+        if ref is not None:
+            r["speedup_vs_fp32"] = r["chars_per_s"] / ref["chars_per_s"]
+    print(format_tables(results, notes, torch.__version__, torch.get_num_threads(), batch_size,
+                        repeats))
     if json_out:
-        Path(json_out).write_text(json.dumps([asdict(r) for r in results], indent=2))
+        Path(json_out).parent.mkdir(parents=True, exist_ok=True)
+        meta = {"torch": torch.__version__, "threads": torch.get_num_threads(),
+                "batch_size": batch_size, "documents": len(docs), "repeats": repeats,
+                "notes": notes}
+        Path(json_out).write_text(json.dumps({"meta": meta, "results": results}, indent=2)
+                                  + "\n", encoding="utf-8")
     return results
+
+
+def format_tables(results: list[dict[str, Any]], notes: list[str], torch_version: str,
+                  threads: int, batch_size: int, repeats: int = 1) -> str:
+    """Throughput table, then where the time goes, then what was skipped."""
+    if not results:
+        return "nothing to run"
+    r0 = results[0]
+    lines = [f"{r0['documents']} documents, {r0['sentences']} sentences, "
+             f"{r0['characters']} characters; torch {torch_version}, {threads} threads, "
+             f"batch {batch_size}; each time the best of {repeats} runs", ""]
+    head = (f"{'variant':<30} {'chars/s':>9} {'sent/s':>8} {'tok/s':>8} {'RSS MiB':>8} "
+            f"{'pred/fwd':>8} {'×fp32':>6}")
+    lines += [head, "-" * len(head)]
+    for r in results:
+        ratio = f"{r['predict_over_forward']:.2f}" if r["predict_over_forward"] else "-"
+        speed = f"{r['speedup_vs_fp32']:.2f}" if r.get("speedup_vs_fp32") else "-"
+        tok = f"{r['tokens_per_s']:.0f}" if r["subword_tokens"] else "-"
+        lines.append(f"{r['name'][:30]:<30} {r['chars_per_s']:>9.0f} "
+                     f"{r['sentences_per_s']:>8.1f} {tok:>8} {r['peak_rss_mib']:>8.0f} "
+                     f"{ratio:>8} {speed:>6}")
+    staged = [r for r in results if r["stages"]]  # every variant
+    if staged:
+        lines += ["", "where predict() time goes (seconds, share of the total):"]
+        head = f"{'variant':<30} " + " ".join(f"{s:>18}" for s in STAGES)
+        lines += [head, "-" * len(head)]
+        for r in staged:
+            secs = [r["stages"].get(s, 0.0) for s in STAGES]
+            cells = [f"{t:7.2f} s {t / r['predict_seconds']:6.0%}" for t in secs]
+            lines.append(f"{r['name'][:30]:<30} " + " ".join(f"{c:>18}" for c in cells))
+    if notes:
+        lines += [""] + [f"note: {n}" for n in notes]
+    return "\n".join(lines)
 
 
 # --------------------------------------------------------------------------- rules throughput

@@ -335,7 +335,17 @@ cmd_train_topics = _training_command(
 def cmd_export(ns: argparse.Namespace) -> int:
     from phogov.export import export_model
 
-    out = export_model(ns.model, ns.out, half=not ns.fp32)
+    if ns.out is None and not (ns.int8 or ns.onnx):
+        raise ValueError("give --out DIR (a shipping copy) and/or --int8 / --onnx")
+    out = Path(ns.model) if ns.out is None else export_model(ns.model, ns.out, half=not ns.fp32)
+    if ns.int8 or ns.onnx:
+        from phogov.quantize import export_runtimes
+
+        for name, entry in export_runtimes(out, int8=ns.int8, onnx=ns.onnx).items():
+            if (name == "int8" and ns.int8) or (name == "onnx" and ns.onnx):
+                size = sum(h["bytes"] for h in entry["heads"].values())
+                print(f"{name}: {', '.join(entry['heads'])} written into {out} "
+                      f"({size / 2**20:.1f} MiB)")
     size = sum(f.stat().st_size for f in out.rglob("*") if f.is_file())
     print(f"model exported to {out} ({size / 2**20:.1f} MiB)")
     return 0
@@ -344,8 +354,8 @@ def cmd_export(ns: argparse.Namespace) -> int:
 def cmd_bench(ns: argparse.Namespace) -> int:
     from phogov.eval.bench import run_bench
 
-    run_bench(ns.model, baseline=ns.baseline, sentences=ns.sentences, batch_size=ns.batch_size,
-              json_out=ns.json)
+    run_bench(ns.model, runtimes=ns.runtimes, baseline=ns.baseline, sentences=ns.sentences,
+              batch_size=ns.batch_size, inputs=ns.input, json_out=ns.json, repeats=ns.repeats)
     return 0
 
 
@@ -410,7 +420,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     ab.add_argument("--json", default=None, help="write the table as JSON here")
     ab.set_defaults(func=cmd_ablation)
 
-    pr = sub.add_parser("predict", help="entities and topics of a text")
+    pr = sub.add_parser("predict", help="entities and topics of a text, or of a corpus")
     pr.add_argument("text", nargs="?", default=None)
     pr.add_argument("--file", default=None, help="read the text from a UTF-8 file")
     pr.add_argument("--model", default=None, help="model dir/id, 'rules', or $PHOGOV_MODEL")
@@ -433,15 +443,27 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     mb.add_argument("--seed", type=int, default=42)
     mb.set_defaults(func=cmd_make_backbone)
 
-    x = sub.add_parser("export", help="copy a model dir for shipping (weights stored in fp16)")
+    x = sub.add_parser("export", help="copy a model dir for shipping (weights stored in fp16) "
+                                      "and/or add its int8 / ONNX runtimes")
     x.add_argument("model", help="a model directory made by `phogov train`")
-    x.add_argument("--out", required=True)
+    x.add_argument("--out", default=None, help="write a shipping copy here (else: --int8/--onnx "
+                                               "are written into MODEL itself)")
     x.add_argument("--fp32", action="store_true", help="keep fp32 weights")
+    x.add_argument("--int8", action="store_true",
+                   help="add the int8 runtime (torch dynamic quantisation)")
+    x.add_argument("--onnx", action="store_true",
+                   help="add the ONNX Runtime runtime (int8 weights; needs phogov[onnx])")
     x.set_defaults(func=cmd_export)
 
-    b = sub.add_parser("bench", help="predict() throughput against the plain HF forward pass")
-    b.add_argument("--model", required=True)
-    b.add_argument("--baseline", default=None, help="a second model to compare in the same run")
+    b = sub.add_parser("bench", help="rules and each model runtime side by side: throughput, "
+                                     "memory, where the time goes")
+    b.add_argument("--model", default=None, help="model dir/id (default: $PHOGOV_MODEL, bundled)")
+    b.add_argument("--runtimes", nargs="+", default=["rules", "fp32", "int8", "onnx"],
+                   help="variants to run (rules, fp32, int8, onnx); missing ones are noted")
+    b.add_argument("--baseline", default=None, help="a second model (fp32) in the same run")
+    b.add_argument("--input", nargs="+", default=None,
+                   help="bench on these corpus files (as predict --input), not the seeds")
+    b.add_argument("--repeats", type=int, default=2, help="best of N timed runs per variant")
     b.add_argument("--sentences", type=int, default=2000)
     b.add_argument("--batch-size", type=int, default=32)
     b.add_argument("--json", default=None)
@@ -449,6 +471,9 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
 
     _add_view_commands(sub)
     _add_lf_commands(sub)
+    from phogov.cli_corpus import add_corpus_args
+
+    add_corpus_args(sub.choices["predict"], cmd_predict)
 
     lazy = [
         ("pretrain", "MLM or ELECTRA pretraining of a small PhoBERT-style backbone",

@@ -22,6 +22,8 @@ from phogov.runtime import (
     INT8,
     ONNX,
     RUNTIMES_FILE,
+    compact_state,
+    load_int8_head,
     quantize_module,
     read_runtimes,
     weights_digest,
@@ -86,10 +88,14 @@ def _write_int8(model: Any, target: Path) -> dict[str, float]:
     import torch
 
     qmodel = quantize_module(model)
-    agreement = _agreement(model, lambda ids, mask: qmodel(input_ids=ids, attention_mask=mask))
     tmp = target.with_name(target.name + ".tmp")
     try:
-        torch.save(qmodel.state_dict(), tmp)
+        with warnings.catch_warnings():  # TypedStorage notice from quantised tensors
+            warnings.simplefilter("ignore")
+            torch.save(compact_state(qmodel.state_dict()), tmp)
+        reloaded = load_int8_head(type(model), model.config, tmp)  # checked as it will load
+        agreement = _agreement(model, lambda ids, mask: reloaded(input_ids=ids,
+                                                                 attention_mask=mask))
         os.replace(tmp, target)
     finally:
         tmp.unlink(missing_ok=True)
