@@ -85,6 +85,14 @@ def cmd_weak_label(ns: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_assemble(ns: argparse.Namespace) -> int:
+    from phogov.assemble import assemble
+
+    out = assemble(ns.out, ns.ner, ns.topics)
+    print(f"{out}: entity head from {ns.ner}, topic head from {ns.topics}")
+    return 0
+
+
 def cmd_tune_combine(ns: argparse.Namespace) -> int:
     from phogov.eval.combine_tuning import format_summary, tune
 
@@ -398,6 +406,13 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
                    help="score the fine-tuned model alone, without the rules its directory "
                         "combines it with (also: --model pure:DIR, e.g. in `compare`)")
     e.set_defaults(func=cmd_evaluate)
+
+    asm = sub.add_parser("assemble", help="one model dir from the entity head of one model "
+                                          "and the topic head of another")
+    asm.add_argument("out", help="the new model directory")
+    asm.add_argument("--ner", required=True, help="model directory with the entity head")
+    asm.add_argument("--topics", required=True, help="model directory with the topic head")
+    asm.set_defaults(func=cmd_assemble)
 
     tc = sub.add_parser("tune-combine",
                         help="choose, on dev gold, how the rules sit beside a model")

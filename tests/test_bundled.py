@@ -17,8 +17,9 @@ def test_bundled_model_is_shipped_small_and_documented() -> None:
     path = bundled_model_dir()
     assert path is not None and path == ROOT / "data" / "bundled" / "phogov-mini"
     size = sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
-    # fp16 weights (~25 MiB) + the int8 (~18 MiB) and ONNX (~12.5 MiB) runtimes of two heads
-    assert size <= 60 * 2**20
+    # issue 9's bound: fp16 weights (~25 MiB) + the ONNX int8 runtime (~12.5 MiB) of two
+    # heads; the torch int8 runtime (~18 MiB) is one `phogov export --int8` away
+    assert size <= 40 * 10**6
     assert all((path / head / "model.safetensors").is_file() for head in ("ner", "topics"))
     card = (path / "README.md").read_text(encoding="utf-8")
     assert "license: mit" in card and "VNTC" in card and "model-index" in card
@@ -31,7 +32,7 @@ def test_bundled_quantised_runtimes_are_current() -> None:
     from phogov.runtime import runtime_status
 
     status = runtime_status(bundled_model_dir())
-    assert status["int8"] == ""
+    assert status["int8"] == "" or status["int8"].startswith("not exported")
     if importlib.util.find_spec("onnxruntime") is not None:
         assert status["onnx"] == ""
     else:
@@ -87,8 +88,12 @@ def test_quantised_runtimes_score_like_fp32_on_the_gold() -> None:
 
     path = str(bundled_model_dir())
     gold = ROOT / "data" / "gold_seeds.jsonl"
+    from phogov.runtime import runtime_status
+
     ref = evaluate(gold, sentence_predictor(path, runtime="fp32"))
-    runtimes = ["int8"] + (["onnx"] if importlib.util.find_spec("onnxruntime") else [])
+    usable = [r for r, why in runtime_status(path).items() if r != "fp32" and not why]
+    assert usable or importlib.util.find_spec("onnxruntime") is None  # ONNX ships
+    runtimes = usable
     for runtime in runtimes:
         got = evaluate(gold, sentence_predictor(path, runtime=runtime))
         diff = got["entities"]["micro"]["f1"] - ref["entities"]["micro"]["f1"]

@@ -494,6 +494,7 @@ def pretrain(
         "final_train_loss": result.training_loss,
         "final_eval_loss": last_logged("eval_loss"),
         "budget_spent": {"cpu_minutes": round(budget.cpu_seconds() / 60, 2),
+                         "cpu_seconds": round(budget.cpu_seconds(), 3),
                          "train_minutes": round(budget.train_seconds() / 60, 2)},
         "this_run": {
             "steps": steps_done,
