@@ -1,7 +1,8 @@
 """``phogov bench``: the rules and every runtime of a model, side by side on the same texts.
 
 Each variant (``rules``, ``fp32``, ``int8``, ``onnx``, a ``--baseline`` model) runs in its
-own fresh process, so its peak RSS is its own, on the same documents: the seed articles
+own process, so its peak RSS is its own, timed round-robin with the others (a burst of
+load on a shared machine hits every variant alike), on the same documents: the seed articles
 repeated to at least N sentences, or the first documents of ``--input`` files.
 Reported per variant: characters/s, sentences/s, subword tokens/s (the model's subwords
 of the same texts) and peak RSS of end-to-end ``predict_documents``; predict() / forward,
@@ -18,7 +19,6 @@ import multiprocessing
 import resource
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from importlib import resources
@@ -169,53 +169,125 @@ def _instrumented(loaded: Any | None) -> Iterator[_Clock]:
                 delattr(obj, name)
 
 
-def run_variant(name: str, model: str, runtime: str, docs: list[str], batch_size: int,
-                repeats: int = 1) -> dict[str, Any]:
-    """Time one variant in this process (meant to be a fresh one: peak RSS is the process's).
+class _Variant:
+    """One variant, loaded and warmed in this process, ready for timed runs."""
 
-    The reported run is the fastest of ``repeats`` (on a shared machine, the one least
-    slowed by others); its stage times come from inside that same run.
-    """
-    from phogov.predictor import RULES, predict_documents
-    from phogov.text import sentences
+    def __init__(self, name: str, model: str, runtime: str, docs: list[str], batch_size: int,
+                 threads: int | None = None) -> None:
+        from phogov.predictor import RULES, predict_documents
+        from phogov.text import sentences
 
-    n_chars = sum(len(d) for d in docs)
-    n_sents = sum(len(sentences(d)) for d in docs)
-    predict_documents(docs[:2], model, batch_size, runtime=runtime)  # load, warm caches
-    loaded = None
-    if model != RULES:
-        from phogov.runtime import load_runtime_model
+        if threads:
+            import torch
 
-        loaded = load_runtime_model(model, runtime)
-        runtime = loaded.runtime
-    best: tuple[float, _Clock] | None = None
-    for _ in range(max(1, repeats)):
-        if loaded is not None:
-            loaded.encoder._cache.clear()  # every run starts as cold as the first
-        with _instrumented(loaded) as clock:
+            torch.set_num_threads(threads)
+        self.name, self.model, self.runtime = name, model, runtime
+        self.docs, self.batch_size = docs, batch_size
+        self.n_chars = sum(len(d) for d in docs)
+        self.n_sents = sum(len(sentences(d)) for d in docs)
+        predict_documents(docs[:2], model, batch_size, runtime=runtime)  # load, warm caches
+        self.loaded = None
+        if model != RULES:
+            from phogov.runtime import load_runtime_model
+
+            self.loaded = load_runtime_model(model, runtime)
+            self.runtime = self.loaded.runtime
+        self.best: tuple[float, _Clock] | None = None
+
+    def run_once(self) -> float:
+        """One timed predict() over all the documents; the fastest run is kept."""
+        from phogov.predictor import predict_documents
+
+        if self.loaded is not None:
+            self.loaded.encoder._cache.clear()  # every run starts as cold as the first
+        with _instrumented(self.loaded) as clock:
             start = time.perf_counter()
-            predict_documents(docs, model, batch_size, runtime=runtime)
+            predict_documents(self.docs, self.model, self.batch_size, runtime=self.runtime)
             total = time.perf_counter() - start
-        if best is None or total < best[0]:
-            best = (total, clock)
-    total, clock = best
-    stages = {k: clock.seconds.get(k, 0.0) for k in STAGES if k != "rest"}
-    stages["rest"] = max(0.0, total - sum(stages.values()))
-    forward = stages.get("forward") or None
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
-    return asdict(BenchResult(
-        name=name, model=model, runtime=runtime if model != RULES else "-",
-        documents=len(docs), characters=n_chars, sentences=n_sents,
-        subword_tokens=clock.tokens, predict_seconds=total, chars_per_s=n_chars / total,
-        sentences_per_s=n_sents / total, tokens_per_s=clock.tokens / total,
-        peak_rss_mib=rss, forward_seconds=forward,
-        predict_over_forward=total / forward if forward else None, stages=stages))
+        if self.best is None or total < self.best[0]:
+            self.best = (total, clock)
+        return total
+
+    def result(self) -> dict[str, Any]:
+        from phogov.predictor import RULES
+
+        if self.best is None:
+            self.run_once()
+        total, clock = self.best
+        stages = {k: clock.seconds.get(k, 0.0) for k in STAGES if k != "rest"}
+        stages["rest"] = max(0.0, total - sum(stages.values()))
+        forward = stages.get("forward") or None
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+        return asdict(BenchResult(
+            name=self.name, model=self.model,
+            runtime=self.runtime if self.model != RULES else "-", documents=len(self.docs),
+            characters=self.n_chars, sentences=self.n_sents, subword_tokens=clock.tokens,
+            predict_seconds=total, chars_per_s=self.n_chars / total,
+            sentences_per_s=self.n_sents / total, tokens_per_s=clock.tokens / total,
+            peak_rss_mib=rss, forward_seconds=forward,
+            predict_over_forward=total / forward if forward else None, stages=stages))
 
 
-def _in_fresh_process(*args: Any) -> dict[str, Any]:
+def run_variant(name: str, model: str, runtime: str, docs: list[str], batch_size: int,
+                repeats: int = 1, threads: int | None = None) -> dict[str, Any]:
+    """Time one variant in this process: the fastest of ``repeats`` runs, its stage times
+    from inside that same run (peak RSS is this process's)."""
+    variant = _Variant(name, model, runtime, docs, batch_size, threads)
+    for _ in range(max(1, repeats)):
+        variant.run_once()
+    return variant.result()
+
+
+def _variant_process(conn: Any, args: tuple) -> None:
+    """A variant's own process: load, then one timed run per ``"run"``, the result at the end."""
+    try:
+        variant = _Variant(*args)
+        conn.send(("ready", None))
+        while conn.recv() == "run":
+            conn.send(("ran", variant.run_once()))
+        conn.send(("result", variant.result()))
+    except Exception as exc:  # noqa: BLE001 - reported by the parent, naming the variant
+        conn.send(("error", f"{type(exc).__name__}: {exc}"))
+
+
+def _interleaved(todo: list[tuple[str, str, str]], docs: list[str], batch_size: int,
+                 repeats: int, threads: int | None) -> list[dict[str, Any]]:
+    """Each variant in its own process (its own peak RSS), all loaded first, then timed
+    round-robin — rules, fp32, int8, onnx, rules, … — so that a burst of load from other
+    jobs on a shared machine slows one round of every variant, not one variant."""
     ctx = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=1, mp_context=ctx) as pool:
-        return pool.submit(run_variant, *args).result()
+    procs = []
+    for name, path, runtime in todo:
+        parent, child = ctx.Pipe()
+        proc = ctx.Process(target=_variant_process,
+                           args=(child, (name, path, runtime, docs, batch_size, threads)))
+        proc.start()
+        procs.append((name, parent, proc))
+
+    def ask(name: str, conn: Any, message: str | None) -> Any:
+        if message is not None:
+            conn.send(message)
+        try:
+            kind, value = conn.recv()
+        except EOFError:
+            raise RuntimeError(f"bench variant {name!r}: its process died") from None
+        if kind == "error":
+            raise RuntimeError(f"bench variant {name!r}: {value}")
+        return value
+
+    try:
+        for name, conn, _ in procs:
+            ask(name, conn, None)  # loaded and warmed
+        for round_ in range(max(1, repeats)):
+            for name, conn, _ in procs:
+                print(f"… round {round_ + 1}: {name}", flush=True)
+                ask(name, conn, "run")
+        return [ask(name, conn, "done") for name, conn, _ in procs]
+    finally:
+        for _, _conn, proc in procs:
+            proc.join(timeout=30)
+            if proc.is_alive():
+                proc.terminate()
 
 
 # --------------------------------------------------------------------------- the command
@@ -257,16 +329,16 @@ def variants(model: str | None, runtimes: list[str], baseline: str | None
 def run_bench(model: str | None = None, runtimes: list[str] | None = None,
               baseline: str | None = None, sentences: int = 2000, batch_size: int = 32,
               inputs: list[str] | None = None, json_out: str | None = None,
-              repeats: int = 2) -> list[dict[str, Any]]:
+              repeats: int = 2, threads: int | None = None) -> list[dict[str, Any]]:
     """Run every variant on the same texts; print the tables; write JSON if asked."""
     import torch
 
+    if threads:
+        torch.set_num_threads(threads)
+
     todo, notes = variants(model, runtimes or ["rules", "fp32", "int8", "onnx"], baseline)
     docs = input_documents(inputs, sentences) if inputs else seed_documents(sentences)
-    results = []
-    for name, path, runtime in todo:
-        print(f"… {name}", flush=True)
-        results.append(_in_fresh_process(name, path, runtime, docs, batch_size, repeats))
+    results = _interleaved(todo, docs, batch_size, repeats, threads)
     tokens = next((r["subword_tokens"] for r in results if r["subword_tokens"]), 0)
     for r in results:  # the rules read no subwords: count the model's for the same texts
         if not r["subword_tokens"] and tokens:

@@ -363,7 +363,8 @@ def cmd_bench(ns: argparse.Namespace) -> int:
     from phogov.eval.bench import run_bench
 
     run_bench(ns.model, runtimes=ns.runtimes, baseline=ns.baseline, sentences=ns.sentences,
-              batch_size=ns.batch_size, inputs=ns.input, json_out=ns.json, repeats=ns.repeats)
+              batch_size=ns.batch_size, inputs=ns.input, json_out=ns.json, repeats=ns.repeats,
+              threads=ns.threads)
     return 0
 
 
@@ -479,6 +480,8 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     b.add_argument("--input", nargs="+", default=None,
                    help="bench on these corpus files (as predict --input), not the seeds")
     b.add_argument("--repeats", type=int, default=2, help="best of N timed runs per variant")
+    b.add_argument("--threads", type=int, default=None,
+                   help="torch/ONNX threads per variant (default: torch's, = the cores)")
     b.add_argument("--sentences", type=int, default=2000)
     b.add_argument("--batch-size", type=int, default=32)
     b.add_argument("--json", default=None)

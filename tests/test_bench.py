@@ -72,3 +72,10 @@ def test_bench_writes_json_and_compares_to_fp32(tiny_model: Path, tmp_path: Path
 
 def test_table_without_results() -> None:
     assert format_tables([], [], "x", 1, 1) == "nothing to run"
+
+
+def test_a_variant_that_fails_is_named(tmp_path: Path) -> None:
+    from phogov.eval.bench import _interleaved
+
+    with pytest.raises(RuntimeError, match=r"bench variant 'broken': .*no phogov model"):
+        _interleaved([("broken", str(tmp_path / "nope"), "fp32")], DOCS, 8, 1, None)
