@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -44,3 +44,33 @@ def atomic_dir(out: str | os.PathLike[str], marker: str = "phogov.json") -> Iter
         os.replace(work, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def publish_training_output(out: str | os.PathLike[str], write: Callable[[Path], None],
+                            keep_checkpoints: bool = False) -> Path:
+    """Write a trained model directory whole: ``write(staging)`` fills a staging dir that
+    replaces ``out`` at the end.
+
+    During training ``out`` holds only ``checkpoints/`` (so an interrupted run resumes);
+    they are removed, or moved into the new directory with ``keep_checkpoints``. A run
+    killed while writing leaves the previous ``out`` as it was, never a model without a
+    head or a manifest.
+    """
+    out = Path(out)
+    work = out / "checkpoints"
+    held = out.parent / f".{out.name}.checkpoints"
+    shutil.rmtree(held, ignore_errors=True)
+    if work.is_dir():
+        if keep_checkpoints:
+            os.replace(work, held)
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+    try:
+        with atomic_dir(out) as staging:
+            write(staging)
+            if held.is_dir():
+                os.replace(held, staging / "checkpoints")
+    finally:
+        if held.is_dir():  # the write failed: the checkpoints go back where they were
+            os.replace(held, work)
+    return out

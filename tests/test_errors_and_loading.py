@@ -291,3 +291,30 @@ def test_the_wheel_carries_the_bench_seeds(tmp_path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     assert sum(n.startswith("phogov/seeds/") and n.endswith(".txt") for n in names) == 5
     assert "phogov/eval/bench.py" in names
+
+
+def test_training_output_appears_whole_or_not_at_all(tmp_path) -> None:
+    from phogov.atomic import publish_training_output
+
+    out = tmp_path / "model"
+    (out / "checkpoints" / "checkpoint-5").mkdir(parents=True)
+
+    def fails(staging: Path) -> None:
+        (staging / "phogov.json").write_text("{}", encoding="utf-8")
+        raise KeyboardInterrupt  # killed while writing the second head
+
+    with pytest.raises(KeyboardInterrupt):
+        publish_training_output(out, fails, keep_checkpoints=True)
+    # no half-written model: out still holds only its checkpoints, nothing staged is left
+    assert sorted(p.name for p in out.iterdir()) == ["checkpoints"]
+    assert (out / "checkpoints" / "checkpoint-5").is_dir()
+    assert [p.name for p in tmp_path.iterdir()] == ["model"]
+
+    def writes(staging: Path) -> None:
+        (staging / "phogov.json").write_text("{}", encoding="utf-8")
+
+    publish_training_output(out, writes, keep_checkpoints=True)
+    assert sorted(p.name for p in out.iterdir()) == ["checkpoints", "phogov.json"]
+    publish_training_output(out, writes)  # a rerun replaces it; checkpoints not kept
+    assert sorted(p.name for p in out.iterdir()) == ["phogov.json"]
+    assert [p.name for p in tmp_path.iterdir()] == ["model"]

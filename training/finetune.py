@@ -21,7 +21,6 @@ from __future__ import annotations
 import json
 import logging
 import random
-import shutil
 import time
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
@@ -30,6 +29,7 @@ from typing import Any
 
 import numpy as np
 
+from phogov.atomic import publish_training_output
 from phogov.encoding import SubwordEncoder
 from phogov.training.dev_metrics import (  # re-exported: importable from here as before
     multilabel_scores,
@@ -286,13 +286,16 @@ def train(args: FinetuneArguments, weak_rows: list[dict[str, Any]] | None = None
                  "train_seconds": round(time.time() - started, 1)},
     )
     phogov_model = PhogovModel(tokenizer, ner_model, topic_model, info, device="cpu")
-    phogov_model.save(out)
-    (out / "training_args.json").write_text(
-        json.dumps(asdict(args), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    (out / "train_log.json").write_text(
-        json.dumps(history, ensure_ascii=False, indent=1, default=str) + "\n", encoding="utf-8")
-    if not args.keep_checkpoints:
-        shutil.rmtree(work, ignore_errors=True)
+
+    def write(staging: Path) -> None:
+        phogov_model.save(staging)
+        (staging / "training_args.json").write_text(
+            json.dumps(asdict(args), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        (staging / "train_log.json").write_text(
+            json.dumps(history, ensure_ascii=False, indent=1, default=str) + "\n",
+            encoding="utf-8")
+
+    publish_training_output(out, write, args.keep_checkpoints)
     logger.info("model written to %s (%.0f s)", out, time.time() - started)
     return out
 

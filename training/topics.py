@@ -18,7 +18,6 @@ from __future__ import annotations
 import json
 import logging
 import random
-import shutil
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -26,6 +25,7 @@ from typing import Any
 
 import numpy as np
 
+from phogov.atomic import publish_training_output
 from phogov.encoding import POOL_MULTI_LABEL, POOL_SINGLE_LABEL, SubwordEncoder, pool_windows
 from phogov.training.dev_metrics import multilabel_scores, pooled_topic_probs, tune_thresholds
 from phogov.training.gold_io import LabelledDataError, check_file, json_objects
@@ -251,11 +251,12 @@ def train_topics(args: TopicTrainArguments | None = None, **kwargs: Any) -> dict
         stride=encoder.stride,
         metrics={"dev": report["dev"], "train_texts": len(train_rows), "dev_texts": len(dev_rows)},
     )
-    PhogovModel(tokenizer, None, model, info, device="cpu").save(out)
-    (out / "training_args.json").write_text(
-        json.dumps(asdict(args), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    if not args.keep_checkpoints:
-        shutil.rmtree(work, ignore_errors=True)
+    def write(staging: Path) -> None:
+        PhogovModel(tokenizer, None, model, info, device="cpu").save(staging)
+        (staging / "training_args.json").write_text(
+            json.dumps(asdict(args), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+    publish_training_output(out, write, args.keep_checkpoints)
     report.update({
         "out": str(out),
         "labels": labels,
