@@ -95,12 +95,12 @@ def iter_documents(paths: Sequence[str | os.PathLike[str]]) -> Iterator[Document
 
 
 def _read_txt(path: Path) -> str:
-    data = path.read_bytes()
+    from phogov.training.gold_io import LabelledDataError, read_txt
+
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise CorpusError(f"{path}:{line}: not valid UTF-8 ({exc.reason})") from None
+        return read_txt(path)
+    except LabelledDataError as exc:  # the corpus command's own error class, same message
+        raise CorpusError(str(exc)) from None
 
 
 def _open_lines(path: Path) -> BinaryIO:

@@ -534,7 +534,7 @@ def read_text_inputs(paths: str | Path | Iterable[str | Path]) -> list[tuple[str
     for f in files:
         name = f.name.lower()
         if name.endswith(".txt"):
-            out.append((_stem(f), _read_txt(f)))
+            out.append((_stem(f), read_txt(f)))
         elif name.endswith((".jsonl", ".jsonl.gz")):
             out.extend(_read_text_jsonl(f))
         else:
@@ -544,7 +544,8 @@ def read_text_inputs(paths: str | Path | Iterable[str | Path]) -> list[tuple[str
     return out
 
 
-def _read_txt(path: Path) -> str:
+def read_txt(path: Path) -> str:
+    """A UTF-8 text file (a BOM dropped); bad bytes are a ``file:line`` error."""
     data = path.read_bytes()
     try:
         return data.decode("utf-8-sig")
