@@ -47,6 +47,9 @@ train "$RUNS/abl-2k-ce" --weak "$RUNS/weak-v2-2k" --base "$V1" $COMMON
 train "$RUNS/abl-big-ce" --weak "$S18" --base "$V1" $COMMON
 train "$RUNS/abl-all-ce" --weak "$RUNS/weak-v2-all" --base "$V1" $COMMON
 train "$RUNS/abl-2k-gce" --weak "$RUNS/weak-v2-2k" --base "$V1" $COMMON --loss gce --no-topics
+step "row: 33k docs with three times the steps (the shipped entity head)"
+train "$RUNS/abl-all-ce-3k" --weak "$RUNS/weak-v2-all" --base "$V1" $COMMON --no-topics \
+  --max-steps 3000
 step "rows: + self-training (BOND), one round from the 2k and the 4.5k teachers"
 for t in 2k big; do
   weak=$RUNS/weak-v2-2k; [ $t = big ] && weak=$RUNS/weak-v2-all/shards
@@ -59,7 +62,8 @@ done
 
 step "the tables (pure models: no rules at inference)"
 ROWS=(rules=rules "weak 2k docs=pure:$RUNS/abl-2k-ce" "weak 4.5k docs=pure:$RUNS/abl-big-ce"
-      "weak 33k docs=pure:$RUNS/abl-all-ce" "2k + GCE=pure:$RUNS/abl-2k-gce"
+      "weak 33k docs=pure:$RUNS/abl-all-ce" "33k docs, 3000 steps=pure:$RUNS/abl-all-ce-3k"
+      "2k + GCE=pure:$RUNS/abl-2k-gce"
       "2k + self-training=pure:$RUNS/abl-2k-st/model"
       "4.5k + self-training (round 1)=pure:$RUNS/abl-big-st/round1")
 $BIN/phogov ablation "${ROWS[@]}" --json "$RUNS/ablation-dev.json"
