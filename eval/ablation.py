@@ -76,11 +76,12 @@ def format_markdown(table: dict[str, dict[str, float | None]]) -> str:
 def run(specs: Sequence[str], dev: str | Path, seeds: str | Path,
         json_out: str | Path | None = None) -> dict[str, dict[str, float]]:
     """Score every row, print the Markdown table, maybe save JSON with the gold names."""
-    table = {name: score_row(system, dev, seeds) for name, system in parse_rows(specs)}
+    rows = parse_rows(specs)
+    table = {name: score_row(system, dev, seeds) for name, system in rows}
     print(format_markdown(table))
     if json_out:
         out: dict[str, Any] = {"dev": str(dev), "seeds": str(seeds),
-                               "systems": dict(parse_rows(specs)), "table": table}
+                               "systems": dict(rows), "table": table}
         Path(json_out).parent.mkdir(parents=True, exist_ok=True)
         Path(json_out).write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
     return table

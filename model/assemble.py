@@ -15,6 +15,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+from phogov.atomic import atomic_dir
 from phogov.errors import ModelLoadError
 from phogov.modeling import MANIFEST, _read_manifest
 
@@ -49,13 +50,9 @@ def assemble(out: str | os.PathLike[str], ner: str | os.PathLike[str],
     manifest["combine"] = {}
     manifest["assembled_from"] = {"ner": str(ner_dir), "topics": str(topic_dir)}
 
-    staging = out_dir.with_name(f".{out_dir.name}.assembling")
-    shutil.rmtree(staging, ignore_errors=True)
-    staging.mkdir(parents=True)
-    shutil.copytree(ner_dir / "ner", staging / "ner")
-    shutil.copytree(topic_dir / "topics", staging / "topics")
-    (staging / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n",
-                                    encoding="utf-8")
-    shutil.rmtree(out_dir, ignore_errors=True)
-    os.replace(staging, out_dir)
+    with atomic_dir(out_dir) as staging:
+        shutil.copytree(ner_dir / "ner", staging / "ner")
+        shutil.copytree(topic_dir / "topics", staging / "topics")
+        (staging / MANIFEST).write_text(
+            json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return out_dir
