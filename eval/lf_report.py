@@ -181,15 +181,10 @@ def collect(gold_paths: Sequence[str | Path], aggregator: str | None = None) -> 
             chosen = agg(found)
             per = [LFSentence(list(g.entities), []) for g in doc]
             for (k, part), cands, kept in zip(parts, found, chosen):
-                per[k].candidates.extend(_raw(part, s) for s in cands)
-                per[k].aggregated.extend(_raw(part, s) for s in kept)
+                per[k].candidates.extend(part.span_to_raw(s) for s in cands)
+                per[k].aggregated.extend(part.span_to_raw(s) for s in kept)
             out.extend(per)
     return out
-
-
-def _raw(part: Any, span: Span) -> Span:
-    a, b = part.to_raw(span.start, span.end)
-    return span.shifted(a, b, part.doc_view.raw[a:b])
 
 
 def run(gold_paths: Sequence[str | Path], aggregator: str | None = None) -> dict[str, Any]:

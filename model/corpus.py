@@ -22,7 +22,6 @@ progress file last recorded, and the run goes on. Every id ends up exactly once.
 from __future__ import annotations
 
 import csv
-import gzip
 import io
 import json
 import os
@@ -32,9 +31,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 from phogov.errors import PhogovError
+from phogov.readers import FailFast, json_objects, read_lines
 
 JSONL, CSV = "jsonl", "csv"
 CSV_FIELDS = ("id", "start", "end", "label", "text", "score", "values", "unit", "titles")
@@ -95,41 +95,29 @@ def iter_documents(paths: Sequence[str | os.PathLike[str]]) -> Iterator[Document
 
 
 def _read_txt(path: Path) -> str:
-    from phogov.training.gold_io import LabelledDataError, read_txt
+    from phogov.readers import DataFileError, read_txt
 
     try:
         return read_txt(path)
-    except LabelledDataError as exc:  # the corpus command's own error class, same message
+    except DataFileError as exc:  # the corpus command's own error class, same message
         raise CorpusError(str(exc)) from None
 
 
-def _open_lines(path: Path) -> BinaryIO:
-    return gzip.open(path, "rb") if path.name.lower().endswith(".gz") else open(path, "rb")
-
-
 def _iter_jsonl(path: Path) -> Iterator[Document]:
+    """The documents of one JSON-lines file, through the one reader (``phogov.readers``):
+    its first problem stops the run as ``file:line: problem`` before more work is done."""
     stem = _stem(path)
     index = 0
-    try:
-        with _open_lines(path) as fh:
-            for number, raw in enumerate(fh, start=1):
-                where = f"{path}:{number}"
-                if not raw.strip():
-                    continue
-                try:
-                    obj = json.loads(raw.decode("utf-8-sig" if number == 1 else "utf-8"))
-                except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-                    raise CorpusError(f"{where}: not a JSON object line ({exc})") from None
-                if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
-                    raise CorpusError(f"{where}: expected an object with a string 'text' field")
-                doc_id = obj.get("id", f"{stem}-{index}")
-                if isinstance(doc_id, bool) or not isinstance(doc_id, (str, int)) or doc_id == "":
-                    raise CorpusError(f"{where}: 'id' must be a non-empty string or integer, "
-                                      f"got {doc_id!r}")
-                index += 1
-                yield Document(str(doc_id), obj["text"], where)
-    except (OSError, EOFError) as exc:  # unreadable, truncated or not-really-gzip file
-        raise CorpusError(f"{path}: cannot read ({exc})") from None
+    for number, obj in json_objects(path, FailFast(path, CorpusError)):
+        where = f"{path}:{number}"
+        if not isinstance(obj.get("text"), str):
+            raise CorpusError(f"{where}: expected an object with a string 'text' field")
+        doc_id = obj.get("id", f"{stem}-{index}")
+        if isinstance(doc_id, bool) or not isinstance(doc_id, (str, int)) or doc_id == "":
+            raise CorpusError(f"{where}: 'id' must be a non-empty string or integer, "
+                              f"got {doc_id!r}")
+        index += 1
+        yield Document(str(doc_id), obj["text"], where)
 
 
 def count_documents(paths: Sequence[str | os.PathLike[str]]) -> int:
@@ -139,11 +127,8 @@ def count_documents(paths: Sequence[str | os.PathLike[str]]) -> int:
         if file.name.lower().endswith(".txt"):
             n += 1
             continue
-        try:
-            with _open_lines(file) as fh:
-                n += sum(1 for line in fh if line.strip())
-        except (OSError, EOFError) as exc:
-            raise CorpusError(f"{file}: cannot read ({exc})") from None
+        n += sum(1 for _n, line in read_lines(file, FailFast(file, CorpusError))
+                 if line.strip())
     return n
 
 

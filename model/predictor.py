@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -188,35 +189,15 @@ def _enrich(text: str, spans: list[Span]) -> list[Span]:
     amount in two) becomes the value expression it overlaps, as the guideline
     draws the span; one that overlaps none is dropped (``phogov.repair``).
     """
-    from phogov.titles import titles_of_all
+    from phogov.titles import title_spans_of_all
 
     out = repair_numeric(text, spans)
     officials = [s for s in out if s.label == "OFFICIAL"]
-    for span, titles in zip(officials, titles_of_all(text, officials)):
-        span.titles = titles  # one pass for the sentence: linear in officials (issue 10)
+    for span, found in zip(officials, title_spans_of_all(text, officials)):
+        # one pass for the sentence: linear in officials (issue 10)
+        span.title_spans = found
+        span.titles = [text[a:b] for a, b in found]
     return out
-
-
-# --------------------------------------------------------------------------- raw offsets
-
-
-def _to_raw(sent: Sentence, span: Span) -> Span:
-    a, b = sent.to_raw(span.start, span.end)
-    raw = sent.doc_view.raw
-    out = span.shifted(a, b, raw[a:b])
-    if span.titles:
-        out.titles = [_title_to_raw(sent, t, span.start) for t in span.titles]
-    return out
-
-
-def _title_to_raw(sent: Sentence, title: str, near: int) -> str:
-    """Titles are found in the view; report them as the caller wrote them."""
-    hits = [m.start() for m in re.finditer(re.escape(title), sent.text)]
-    if not hits:
-        return title
-    start = min(hits, key=lambda h: abs(h - near))
-    a, b = sent.to_raw(start, start + len(title))
-    return sent.doc_view.raw[a:b]
 
 
 # --------------------------------------------------------------------------- the face
@@ -246,6 +227,7 @@ _VI_LETTERS = re.compile(r"[ăâđêôơưàáảãạằắẳẵặầấẩ�
 
 
 def _warn_if_not_vietnamese(text: str, index: int) -> None:
+    text = unicodedata.normalize("NFC", text)  # NFD Vietnamese is Vietnamese too
     letters = sum(ch.isalpha() for ch in text)
     if letters >= 40 and len(_VI_LETTERS.findall(text)) < 0.03 * letters:
         warnings.warn(
@@ -300,7 +282,7 @@ def predict_documents(
     for doc, analyses in zip(docs, analysed):
         pred = Prediction()
         for sent, res in zip(doc, analyses):
-            pred.entities.extend(_to_raw(sent, e) for e in res.entities)
+            pred.entities.extend(sent.span_to_raw(e) for e in res.entities)
             topic_list = [TopicScore(t, res.topic_scores.get(t, 1.0)) for t in res.topics]
             pred.sentences.append(
                 SentencePrediction(sent.raw_start, sent.raw_end, sent.raw_text, topic_list)
@@ -339,7 +321,7 @@ def sentence_predictor(model: str | None, batch_size: int = 32, pure: bool = Fal
         for sent_texts, doc, owner, analyses in zip(documents, docs, owners, analysed):
             per: list[tuple[list[Span], list[str]]] = [([], []) for _ in sent_texts]
             for sent, k, res in zip(doc, owner, analyses):
-                per[k][0].extend(_to_raw(sent, e) for e in res.entities)
+                per[k][0].extend(sent.span_to_raw(e) for e in res.entities)
                 per[k][1].extend(t for t in res.topics if t not in per[k][1])
             out.append(per)
         return out

@@ -363,25 +363,20 @@ def read_results(path: str | os.PathLike[str]) -> dict[str, Any] | list[dict[str
 
     Bad input is reported as ``file:line: problem``.
     """
+    from phogov.readers import DataFileError, FailFast, check_file, json_objects, read_txt
+
     p = Path(path)
-    text = p.read_text(encoding="utf-8")
+    check_file(p)
     try:
-        whole = json.loads(text)
+        whole = json.loads(read_txt(p))
     except json.JSONDecodeError:
         whole = None
     if isinstance(whole, (dict, list)):
         return whole
     out = []
-    for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise ValueError(f"{p}:{n}: not JSON ({exc.msg})") from None
-        if not isinstance(obj, dict) or not all(
-            isinstance(obj.get(k), list) for k in ("entities", "sentences")
-        ):
-            raise ValueError(f"{p}:{n}: not a predict() result (needs 'entities' and 'sentences')")
+    for n, obj in json_objects(p, FailFast(p)):  # the one reader: first bad line named
+        if not all(isinstance(obj.get(k), list) for k in ("entities", "sentences")):
+            raise DataFileError(
+                p, [(n, "not a predict() result (needs 'entities' and 'sentences')")])
         out.append(obj)
     return out

@@ -10,17 +10,94 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from phogov import spans as _spans
 from phogov.normalize import View, normalize
 from phogov.segment import DEFAULT_SEGMENTER, get_segmenter
+from phogov.types import Span
 
 # A syllable: a number with Vietnamese separators (234.000, 16,5), a run of
 # letters, or any other single visible character (punctuation, %, emoji).
 _SYLLABLE = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+|\S")
 # Sentence end inside a line (ANNOTATION.md): . ! ? … then whitespace then an upper-case letter.
 _SENT_END = re.compile(r"[.!?…](?=[ ]+(\w))")
+
+
+# Rule tokens (what every labelling function reads, ``rule_tokens``): a word of letters,
+# joined across an inner dot or ampersand (``TP.HCM``, ``GD&ĐT``, the scraping artefact
+# ``LĐ-TB&amp;XH``), a number with Vietnamese separators (``234.000``, ``16,5``; digits
+# are never glued to letters, so a footnote mark in ``Khánh Hòa153`` is not part of a
+# name), or any other visible character.
+_RULE_TOKEN = re.compile(r"[^\W\d_]+(?:(?:\.|&amp;|&)[^\W\d_]+)*|\d+(?:[.,]\d+)*|\S")
+
+
+@dataclass(frozen=True)
+class RuleToken:
+    """A token of a sentence's view text, as the rules read it.
+
+    ``kind`` is cap, abbr, lower, num or punct; ``low`` is the lower-case form with
+    ``&amp;`` read as ``&`` and every dash as ``-``; ``joined``: nothing or one space
+    separates it from the previous token.
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    low: str
+    joined: bool
+
+    @property
+    def word(self) -> bool:
+        return self.text[0].isalpha()
+
+    @property
+    def cap(self) -> bool:
+        return self.text[0].isupper()
+
+    @property
+    def capword(self) -> bool:
+        return self.word and self.text[0].isupper()
+
+
+def _token_kind(word: str) -> str:
+    first = word[0]
+    if first.isdigit():
+        return "num"
+    if not first.isalpha():
+        return "punct"
+    if not first.isupper():
+        return "lower"
+    letters = [c for c in word if c.isalpha()]
+    if len(letters) == 1:
+        return "cap"  # ``Y`` of ``Y tế``, the initial of ``Nguyễn Văn A``
+    uppers = sum(c.isupper() for c in letters[1:])
+    return "abbr" if uppers * 2 >= len(letters) - 1 else "cap"
+
+
+def _token_low(word: str) -> str:
+    low = word.lower().replace("&amp;", "&")
+    return "-" if low in ("–", "—") else low  # all dashes join name parts alike
+
+
+@lru_cache(maxsize=8192)
+def rule_tokens(text: str) -> tuple[RuleToken, ...]:
+    """The tokens of ``text`` that every rule reads (officials, titles, coreference,
+    organisations): computed once per sentence text, shared by all of them."""
+    out: list[RuleToken] = []
+    prev_end = 0
+    for m in _RULE_TOKEN.finditer(text):
+        word = m.group(0)
+        out.append(RuleToken(m.start(), m.end(), word, _token_kind(word), _token_low(word),
+                             text[prev_end:m.start()] in ("", " ")))
+        prev_end = m.end()
+    return tuple(out)
+
+
+def rule_token_texts(phrase: str) -> list[str]:
+    """The token strings of a lexicon phrase, split as ``rule_tokens`` splits text."""
+    return _RULE_TOKEN.findall(phrase)
 
 
 @dataclass(frozen=True)
@@ -64,6 +141,18 @@ class Sentence:
     def to_raw(self, start: int, end: int) -> tuple[int, int]:
         """Map a span of ``self.text`` to offsets into the raw document."""
         return _spans.view_to_raw(self.doc_view, self.start + start, self.start + end)
+
+    def span_to_raw(self, span: Span) -> Span:
+        """``span`` (offsets in ``self.text``) as the caller wrote it: its offsets, text
+        and titles moved into the raw document."""
+        raw = self.doc_view.raw
+        a, b = self.to_raw(span.start, span.end)
+        out = span.shifted(a, b, raw[a:b])
+        if span.title_spans is not None:
+            moved = [self.to_raw(ta, tb) for ta, tb in span.title_spans]
+            out.title_spans = moved
+            out.titles = [raw[ta:tb] for ta, tb in moved]
+        return out
 
     @cached_property
     def syllables(self) -> list[tuple[int, int]]:

@@ -46,48 +46,22 @@ from phogov.rules.lexicon_titles import (
     TITLE_PREFIXES,
     VERB_STOP,
 )
+from phogov.text import RuleToken, rule_tokens
 from phogov.types import Span
 
-_TOKEN = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)*|\d+(?:[.,]\d+)*|\S")
 _ROMAN = re.compile(r"^[IVXLC]+$")
 # Words between a title and the name it precedes (``Bí thư Thành ủy, đồng chí A``).
 # Separators between the titles of one person (``phó bí thư - chủ tịch UBND huyện``).
 _CHAIN = frozenset({",", "-", "–"})
 
 
-@dataclass(frozen=True)
-class Tok:
-    """A token of the view text: ``kind`` is cap, abbr, lower, num or punct."""
-
-    start: int
-    end: int
-    text: str
-    kind: str
-
-    @property
-    def low(self) -> str:
-        return self.text.lower()
-
-
-def _kind(word: str) -> str:
-    first = word[0]
-    if first.isdigit():
-        return "num"
-    if not first.isalpha():
-        return "punct"
-    if not first.isupper():
-        return "lower"
-    letters = [c for c in word if c.isalpha()]
-    if len(letters) == 1:
-        return "cap"  # ``Y`` of ``Y tế``, the initial of ``Nguyễn Văn A``
-    uppers = sum(c.isupper() for c in letters[1:])
-    return "abbr" if uppers * 2 >= len(letters) - 1 else "cap"
+# The rules' shared tokens (``phogov.text``): read, never re-tokenised, here.
+Tok = RuleToken
 
 
 def tokenize(text: str) -> list[Tok]:
-    """Words (``TP.HCM`` stays whole), numbers (``234.000``, split from letters so a
-    footnote mark in ``Khánh Hòa153`` is not part of a name), punctuation one char each."""
-    return [Tok(m.start(), m.end(), m.group(0), _kind(m.group(0))) for m in _TOKEN.finditer(text)]
+    """The rule tokens of ``text`` (``phogov.text.rule_tokens``, computed once per text)."""
+    return list(rule_tokens(text))
 
 
 def _phrase_index(phrases: Sequence[str]) -> dict[str, list[tuple[str, ...]]]:
@@ -572,5 +546,10 @@ def titles_for(text: str, name: Span, others: list[Span]) -> list[str]:
 
 def titles_of_all(text: str, names: list[Span]) -> list[list[str]]:
     """``titles_for`` for every name of a sentence at once, linear in tokens and names."""
+    return [[text[a:b] for a, b in ts] for ts in title_spans_of_all(text, names)]
+
+
+def title_spans_of_all(text: str, names: list[Span]) -> list[list[tuple[int, int]]]:
+    """Where the titles of every name are: [start, end) in ``text``, in text order."""
     toks = tokenize(text)
-    return [[text[t.start:t.end] for t in ts] for ts in assign(toks, span_tokens(toks, names))]
+    return [[(t.start, t.end) for t in ts] for ts in assign(toks, span_tokens(toks, names))]

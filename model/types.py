@@ -25,6 +25,10 @@ class Span:
     values: list[float] | None = None
     unit: str | None = None
     titles: list[str] | None = None
+    # Where each title was found, [start, end) in the same string as ``start``/``end``
+    # (``titles[i] == source[title_spans[i][0]:title_spans[i][1]]``), set by the rule
+    # that found it, so that raw offsets never have to be searched for again.
+    title_spans: list[tuple[int, int]] | None = None
     # The labelling function that produced the span (``"orgs.committee"``, ``"model"``):
     # provenance for ``phogov lf-report`` and the aggregators; not part of ``to_dict``.
     source: str = ""
@@ -47,6 +51,8 @@ class Span:
                 out["unit"] = self.unit
         if self.label == "OFFICIAL":
             out["titles"] = list(self.titles or [])
+            if self.title_spans is not None:
+                out["title_spans"] = [[a, b] for a, b in self.title_spans]
         return out
 
 

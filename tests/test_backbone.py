@@ -216,8 +216,14 @@ def test_whole_word_masking_masks_all_subwords_of_a_word(tok):
 
 
 def test_pretrain_args_mirror_pretrain_signature():
-    params = list(inspect.signature(pretrain).parameters)
-    assert [f.name for f in fields(PretrainArgs)] == params
+    """Every pretrain() keyword is a flag and every flag a keyword, with the same default
+    (the shared RunArguments fields included)."""
+    params = inspect.signature(pretrain).parameters
+    assert sorted(f.name for f in fields(PretrainArgs)) == sorted(params)
+    defaults = PretrainArgs()
+    for name, param in params.items():
+        if param.default is not inspect.Parameter.empty and name != "corpus_files":
+            assert getattr(defaults, name) == param.default, name
 
 
 # ----------------------------------------------------------------- pretraining

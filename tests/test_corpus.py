@@ -54,7 +54,7 @@ def test_inputs_are_read_with_ids_and_counted(corpus: list[str]) -> None:
 
 @pytest.mark.parametrize("content, message", [
     ('{"id": "x", "text": "ok"}\n{"id": "y", "txt": "no"}\n', r"bad\.jsonl:2: expected an obj"),
-    ('{"id": "x", "text": "ok"}\n{"id": "y", "text": \n', r"bad\.jsonl:2: not a JSON object"),
+    ('{"id": "x", "text": "ok"}\n{"id": "y", "text": \n', r"bad\.jsonl:2: bad JSON"),
     ('{"id": [1], "text": "ok"}\n', r"bad\.jsonl:1: 'id' must be"),
 ])
 def test_bad_input_lines_are_named_with_file_and_line(tmp_path: Path, content: str,

@@ -150,3 +150,34 @@ def test_cap_model_max_length(tok):
     tok.model_max_length = int(1e30)
     assert cap_model_max_length(tok, 258) == 256
     assert cap_model_max_length(tok, 130) == 128
+
+
+def test_dev_metrics_read_each_word_from_its_owner_window_like_prediction(tok):
+    """Training-time NER scores merge windows with ``SubwordEncoder.merge`` (issue 11):
+    a wrong tag in a window that does not own the word must not count, and the merged
+    tags are the ones prediction would get from the same window logits."""
+    from types import SimpleNamespace
+
+    from phogov.training.dev_metrics import ner_metrics
+    from phogov.training.trainer import encode_rows
+    from phogov.types import NER_TAGS
+
+    enc = SubwordEncoder(tok, max_length=12, stride=5)
+    b_org, i_org = NER_TAGS.index("B-ORG"), NER_TAGS.index("I-ORG")
+    gold = [0] * 20
+    gold[7], gold[8] = b_org, i_org  # an ORG across the cut between windows 0 and 1
+    rows = [{"words": list("abcdefghijklmnopqrst"), "ner_tags": gold}]
+    dev = encode_rows(rows, enc, "ner")
+    width = max(len(f["input_ids"]) for f in dev.features)
+    preds = np.zeros((len(dev.features), width), dtype=np.int64)
+    for f, (_r, win) in enumerate(dev.windows):
+        for pos, wid in enumerate(win.word_ids):
+            if wid >= 0:
+                owned = win.owned[wid - win.word_start]
+                # owners carry the gold; non-owners say something else everywhere
+                preds[f, pos] = gold[wid] if owned else NER_TAGS.index("B-MONEY")
+    scores = ner_metrics(rows, dev)(SimpleNamespace(predictions=preds))
+    assert scores["f1"] == 1.0 and scores["precision"] == 1.0
+    merged = SubwordEncoder.merge([w for _r, w in dev.windows],
+                                  [p[:, None] for p in preds])[:, 0].astype(int)
+    assert merged.tolist() == gold

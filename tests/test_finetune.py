@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import random
 import subprocess
 import sys
 import textwrap
@@ -280,8 +281,10 @@ def test_train_topics_on_a_toy_file(backbone, tmp_path):
     data = _toy_topic_file(tmp_path / "topics.jsonl")
     report = train_topics(TopicTrainArguments(
         data=str(data), out=str(tmp_path / "tm"), base=str(backbone), epochs=2, batch_size=8,
-        learning_rate=1e-3, bf16="no", dev_fraction=0.25, seed=3,
+        learning_rate=1e-3, bf16="no", dev_fraction=0.25, seed=3, baseline=True,
     ))
+    # the bag-of-words yardstick ran on the same split: its words separate the toy classes
+    assert report["baseline_tfidf_svm"]["accuracy"] == 1.0
     assert report["problem_type"] == "single_label"
     assert report["labels"] == ["dang", "kinh_te"]
     assert report["train_texts"] == 15 and report["dev_texts"] == 5
@@ -293,6 +296,28 @@ def test_train_topics_on_a_toy_file(backbone, tmp_path):
     m = load_model(tmp_path / "tm", device="cpu")
     probs = m.predict_topics(["Thu ngân sách tăng 5 phần trăm.", "Đại hội Đảng bộ xã."])
     assert probs.shape == (2, 2) and np.allclose(probs.sum(1), 1.0, atol=1e-5)
+
+
+def test_tfidf_baseline_learns_words_and_not_noise():
+    """The yardstick is a real classifier: perfect where words decide the label, at
+    chance where the labels are shuffled; multi-label scores each label set whole."""
+    from phogov.training.baseline import tfidf_svm_scores
+
+    econ = ["Thu ngân sách tăng {} tỷ đồng.", "Giá trị xuất khẩu đạt {} triệu USD."]
+    sport = ["Đội tuyển bóng đá thắng {} bàn.", "Cầu thủ ghi {} bàn thắng ở sân vận động."]
+    rows = [(t.format(i), [lab]) for i in range(12) for lab, ts in
+            (("kinh_te", econ), ("the_thao", sport)) for t in ts]
+    train, dev = rows[:32], rows[32:]
+    assert tfidf_svm_scores(train, dev, ["kinh_te", "the_thao"], False)["accuracy"] == 1.0
+    coin = random.Random(0)
+    noisy = [(t, [coin.choice(["kinh_te", "the_thao"])]) for t, _l in rows]
+    assert tfidf_svm_scores(noisy[:32], noisy[32:], ["kinh_te", "the_thao"],
+                            False)["accuracy"] <= 0.75
+    multi = [(t + " Cầu thủ thắng." if i % 3 == 0 else t,
+              labs + (["the_thao"] if i % 3 == 0 and labs != ["the_thao"] else []))
+             for i, (t, labs) in enumerate(rows)]
+    scores = tfidf_svm_scores(multi[:32], multi[32:], ["kinh_te", "the_thao"], True)
+    assert 0.0 <= scores["accuracy"] <= scores["micro_f1"] <= 1.0
 
 
 def test_read_topic_file_detects_multi_label_and_reports_lines(tmp_path):

@@ -117,6 +117,21 @@ def test_non_vietnamese_text_warns_and_still_answers() -> None:
     assert out["entities"] == []
 
 
+def test_vietnamese_in_nfd_is_not_taken_for_another_language() -> None:
+    """NFD splits every toned letter into a base letter and marks; the language check
+    reads the text as NFC, as the rules do, so the same article never warns in one
+    form and not in the other."""
+    import unicodedata
+    import warnings
+
+    nfc = ("Ủy ban nhân dân tỉnh Quảng Ninh họp phiên thường kỳ tháng Mười, "
+           "đánh giá tình hình thu chi ngân sách và đầu tư công.")
+    for form in ("NFC", "NFD"):
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # any warning fails the test
+            predict(unicodedata.normalize(form, nfc), model="rules")
+
+
 def test_model_resolution_order(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
     monkeypatch.delenv("PHOGOV_MODEL", raising=False)
     monkeypatch.setattr(predictor_mod, "bundled_model_dir", lambda: None)

@@ -260,10 +260,10 @@ def test_read_results_names_the_bad_line(tmp_path, capsys) -> None:
     lines = tmp_path / "out.jsonl"
     good = json.dumps(predict("Tăng 3%.", model="rules"))
     lines.write_text(good + "\n{not json\n", encoding="utf-8")
-    with pytest.raises(ValueError, match=r"out\.jsonl:2: not JSON"):
+    with pytest.raises(ValueError, match=r"out\.jsonl:2: bad JSON"):
         read_results(lines)
     lines.write_text(good + "\n" + good + "\n[1]\n", encoding="utf-8")
-    with pytest.raises(ValueError, match=r"out\.jsonl:3: not a predict\(\) result"):
+    with pytest.raises(ValueError, match=r"out\.jsonl:3: expected a JSON object"):
         read_results(lines)
     assert main(["render", str(lines), "--out", str(tmp_path / "x.html")]) == 2
     assert "out.jsonl:3:" in capsys.readouterr().err

@@ -482,3 +482,16 @@ def test_courts_centres_institutes(raw: str, expected: list[str]) -> None:
 )
 def test_numbered_companies(raw: str, expected: list[str]) -> None:
     assert orgs(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # an abbreviated level word glued to the place by a dot (Q. quận, TP. thành phố,
+        # P. phường) is one rule token, so the place stays in the body's name
+        ("Ông Trần Văn Bình - Phó chủ tịch UBND Q.Bình Thạnh cho biết.", ["UBND Q.Bình Thạnh"]),
+        ("Sáng nay, UBND P.Tân Định đã họp.", ["UBND P.Tân Định"]),
+    ],
+)
+def test_dotted_level_abbreviation_stays_in_the_place(raw: str, expected: list[str]) -> None:
+    assert orgs(raw) == expected

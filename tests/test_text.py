@@ -133,3 +133,26 @@ def test_stray_inside_tag_starts_a_span() -> None:
 def test_non_string_input_is_a_type_error() -> None:
     with pytest.raises(TypeError, match="str"):
         sentences(None)  # type: ignore[arg-type]
+
+
+def test_rule_tokens_are_one_tokenisation_shared_by_every_rule_family() -> None:
+    """Officials, titles, coreference and organisations read the same tokens of a
+    sentence (issue 11), computed once per text."""
+    from phogov.rules import orgs_tokens
+    from phogov.text import rule_tokens
+    from phogov.titles import tokenize as title_tokens
+
+    text = "Sở GD&ĐT TP.HCM chi 234.000 đồng – ông A ở Khánh Hòa153, LĐ-TB&amp;XH."
+    toks = rule_tokens(text)
+    assert rule_tokens(text) is toks  # cached: the second family does not re-tokenise
+    assert title_tokens(text) == orgs_tokens.tokenize(text) == list(toks)
+    assert [t.text for t in toks] == [
+        "Sở", "GD&ĐT", "TP.HCM", "chi", "234.000", "đồng", "–", "ông", "A", "ở", "Khánh",
+        "Hòa", "153", ",", "LĐ", "-", "TB&amp;XH", "."]
+    by_text = {t.text: t for t in toks}
+    assert by_text["GD&ĐT"].kind == "abbr" and by_text["TB&amp;XH"].low == "tb&xh"
+    assert by_text["–"].low == "-" and by_text["–"].kind == "punct"
+    assert by_text["234.000"].kind == "num" and by_text["Sở"].kind == "cap"
+    assert by_text["153"].joined and not by_text["153"].word  # glued footnote mark
+    for t in toks:
+        assert text[t.start:t.end] == t.text

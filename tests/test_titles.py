@@ -128,3 +128,40 @@ def test_body_named_like_a_title_is_not_a_title() -> None:
     # ``Ban Bí thư`` is a body: its ``Bí thư`` does not become Cường's title
     text = "Quyết định của Ban Bí thư chỉ định đồng chí Hoàng Minh Cường."
     assert titles_for(text, _span(text, "Hoàng Minh Cường"), []) == []
+
+
+def test_title_spans_point_at_the_callers_own_characters() -> None:
+    """Titles carry the offsets the rule found them at (issue 11): in NFD text with
+    doubled spaces, ``raw[a:b]`` is each title exactly as the caller wrote it, and two
+    officials with the same title string get the two different places."""
+    import unicodedata
+
+    from phogov import predict
+
+    nfc = ("Chủ tịch UBND tỉnh Nguyễn Văn Hùng và Chủ tịch UBND tỉnh  Trần Thị Lan "
+           "dự hội nghị.")
+    raw = unicodedata.normalize("NFD", nfc)
+    officials = [e for e in predict(raw, model="rules")["entities"]
+                 if e["label"] == "OFFICIAL"]
+    assert [unicodedata.normalize("NFC", e["text"]) for e in officials] == [
+        "Nguyễn Văn Hùng", "Trần Thị Lan"]
+    spans = [e["title_spans"] for e in officials]
+    assert all(len(s) == 1 for s in spans)
+    (a1, b1), (a2, b2) = spans[0][0], spans[1][0]
+    assert a1 == 0 and a2 > b1  # the first occurrence is the first official's
+    for e in officials:
+        for (a, b), title in zip(e["title_spans"], e["titles"]):
+            assert raw[a:b] == title  # the caller's NFD characters, not the view's NFC
+    assert unicodedata.normalize("NFC", officials[1]["titles"][0]) == "Chủ tịch UBND tỉnh"
+    assert raw[a2:b2 + 2] == unicodedata.normalize("NFD", "Chủ tịch UBND tỉnh  ")
+
+
+def test_title_spans_of_model_spans_use_the_same_mapping() -> None:
+    """Model OFFICIAL spans get titles from the same rule pass, with offsets."""
+    from phogov.predictor import _enrich
+
+    text = "Ông Vũ Quyết Tiến, Bí thư Thành ủy, chủ trì."
+    (span,) = _enrich(text, [_span(text, "Vũ Quyết Tiến")])
+    assert span.titles == ["Bí thư Thành ủy"]
+    ((a, b),) = span.title_spans
+    assert text[a:b] == "Bí thư Thành ủy"

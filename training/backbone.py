@@ -56,7 +56,6 @@ from phogov.training.phobert_format import (
 )
 from phogov.training.pretrain import (
     PretrainArgs,
-    cpu_supports_bf16,
     pretrain,
     pretrain_from_args,
     save_loss_curve,
@@ -155,7 +154,6 @@ __all__ = [
     "PretrainArgs",
     "WholeWordMaskCollator",
     "build_chunks",
-    "cpu_supports_bf16",
     "default_corpus",
     "iter_documents",
     "iter_segmented",

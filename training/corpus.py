@@ -10,7 +10,6 @@ runs. The default corpus is VNTC's training split plus the bundled weak corpus.
 
 from __future__ import annotations
 
-import gzip
 import json
 import logging
 import os
@@ -20,6 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from tqdm.auto import tqdm
+
+from phogov.readers import DataFileError, FailFast, json_objects, read_lines
 
 logger = logging.getLogger(__name__)
 
@@ -46,7 +47,8 @@ def default_corpus() -> list[str]:
 
 
 def default_exclusions() -> list[str]:
-    """Texts no pretraining document may share: the bundled dev golds and VNTC dev."""
+    """Texts no pretraining document may share: the bundled golds (dev and held-out
+    test) and VNTC dev."""
     from phogov.training.weak_corpus import default_exclude
 
     files = default_exclude()
@@ -113,27 +115,25 @@ def iter_documents(files: Sequence[PathLike], max_lines: int | None = None) -> I
             kind = "txt"
         else:
             raise ValueError(f"{path}: corpus files must be .txt, .jsonl or .jsonl.gz")
-        opener = gzip.open if is_gz else open
-        with opener(path, "rt", encoding="utf-8") as handle:
-            for lineno, line in enumerate(handle, 1):
-                if max_lines is not None and n >= max_lines:
-                    return
-                line = line.strip()
-                if not line:
-                    continue
-                if kind == "jsonl":
-                    try:
-                        record = json.loads(line)
-                    except json.JSONDecodeError as err:
-                        raise ValueError(f"{path}:{lineno}: not JSON ({err.msg})") from None
-                    text = record.get("text") if isinstance(record, dict) else None
-                    if not isinstance(text, str):
-                        raise ValueError(f'{path}:{lineno}: record has no "text" string')
-                else:
-                    text = line
-                n += 1
-                if text.strip():
-                    yield text
+        # the one reader (``phogov.readers``): the first bad line stops the run, named
+        sink = FailFast(path)
+        if kind == "jsonl":
+            records: Iterator[tuple[int, Any]] = json_objects(path, sink)
+        else:
+            records = ((number, line) for number, line in read_lines(path, sink)
+                       if line.strip())
+        for number, record in records:
+            if max_lines is not None and n >= max_lines:
+                return
+            if kind == "jsonl":
+                text = record.get("text")
+                if not isinstance(text, str):
+                    raise DataFileError(path, [(number, 'record has no "text" string')])
+            else:
+                text = record.strip()
+            n += 1
+            if text.strip():
+                yield text
 
 
 def _segment_doc(job: tuple[str, str]) -> list[str]:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from phogov.encoding import POOL_MULTI_LABEL, pool_windows
+from phogov.encoding import POOL_MULTI_LABEL, SubwordEncoder, pool_windows
 from phogov.spans import ids_to_tags
 from phogov.types import NER_TAGS
 
@@ -32,11 +32,15 @@ def ner_metrics(dev_rows: list[dict[str, Any]], dev: Encoded):
         preds = p.predictions[0] if isinstance(p.predictions, tuple) else p.predictions
         if preds.ndim == 3:
             preds = preds.argmax(-1)
-        pred_ids = [[-1] * len(row["words"]) for row in dev_rows]  # -1: no prediction, "O"
+        per_row: dict[int, tuple[list[Any], list[np.ndarray]]] = {}
         for f, (r, win) in enumerate(dev.windows):
-            for pos, wid in enumerate(win.word_ids):
-                if wid >= 0 and win.owned[wid - win.word_start] and pos < preds.shape[1]:
-                    pred_ids[r][wid] = int(preds[f, pos])
+            wins, ids = per_row.setdefault(r, ([], []))
+            wins.append(win)
+            ids.append(preds[f][:, None])
+        pred_ids = [[-1] * len(row["words"]) for row in dev_rows]  # -1: no prediction, "O"
+        for r, (wins, ids) in per_row.items():
+            # the one merging rule prediction uses: each word from its owner window
+            pred_ids[r] = SubwordEncoder.merge(wins, ids)[:, 0].astype(int).tolist()
         pred_tags = [ids_to_tags(ids, NER_TAGS) for ids in pred_ids]
         gold_tags = [ids_to_tags(row["ner_tags"], NER_TAGS) for row in dev_rows]
         return seqeval_scores(gold_tags, pred_tags)

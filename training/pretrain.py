@@ -46,6 +46,7 @@ from phogov.training.phobert_format import (
     roberta_config,
     save_backbone,
 )
+from phogov.training.trainer import RunArguments, resolve_bf16
 
 logger = logging.getLogger(__name__)
 
@@ -60,9 +61,11 @@ FIXED_ON_RESUME = (
 )
 
 
-@dataclass
-class PretrainArgs:
-    """Flags of ``phogov pretrain``, one field per ``pretrain`` keyword (same names)."""
+@dataclass(kw_only=True)
+class PretrainArgs(RunArguments):
+    """Flags of ``phogov pretrain``, one field per ``pretrain`` keyword (same names); the
+    fields every run has (seed, bf16, steps, batch, warmup, …) come from
+    :class:`~phogov.training.trainer.RunArguments`, with pretraining's defaults here."""
 
     corpus_files: list[str] = field(
         default_factory=list,
@@ -80,19 +83,14 @@ class PretrainArgs:
     intermediate: int | None = None
     vocab_size: int = 16000
     max_seq_len: int = 128
-    max_steps: int = 2000
-    batch_size: int = 32
+    max_steps: int = field(default=2000, metadata={"help": "optimizer steps (the LR schedule "
+                                                           "decays to zero at the last)"})
     grad_accum: int = 1
     lr: float = 5e-4
-    weight_decay: float = 0.01
-    warmup: float = 0.06
     mlm_probability: float = 0.15
     whole_word_mask: bool = True
-    seed: int = 42
-    bf16: bool | None = None
     save_steps: int = 500
     save_total_limit: int = 2
-    logging_steps: int = 50
     eval_chunks: int = 256
     eval_steps: int | None = None
     resume: bool = True
@@ -100,7 +98,6 @@ class PretrainArgs:
         default=None, metadata={"help": "stop (saving) after this much wall time of this run"})
     max_lines: int | None = None
     processes: int = 2
-    segmenter: str = "pyvi"
     show_progress: bool = True
     objective: str = field(
         default="mlm", metadata={"help": "mlm (masked LM) or electra (replaced-token detection)"})
@@ -118,23 +115,13 @@ class PretrainArgs:
                           "runs (a budget a busy neighbour does not shrink)"})
     exclude: list[str] | None = field(
         default=None,
-        metadata={"help": "texts whose articles are left out of the corpus (default: "
-                          "data/gold_real_dev.jsonl, data/gold_seeds.jsonl and "
+        metadata={"help": "texts whose articles are left out of the corpus (default: every "
+                          "bundled data/gold_*.jsonl — dev and held-out test — and "
                           "../shared/vntc/dev.jsonl.gz); 'none' for nothing"})
     tokenizer_from: str | None = field(
         default=None,
         metadata={"help": "reuse this directory's vocab.txt + bpe.codes (comparisons need "
                           "the very same vocabulary)"})
-
-
-def cpu_supports_bf16() -> bool:
-    """True when this CPU has native bf16 (AVX512-BF16 / AMX): only then is bf16 faster."""
-    try:
-        import torch
-
-        return bool(torch.ops.mkldnn._is_mkldnn_bf16_supported())
-    except Exception:  # any failure means: do not risk bf16
-        return False
 
 
 def _trainer_class(objective: str, budget: Budget, masker: WholeWordMaskCollator,
@@ -410,10 +397,7 @@ def pretrain(
         raise ValueError(f"max_seq_len {max_seq_len} exceeds the model's positions")
 
     on_gpu = torch.cuda.is_available()
-    if bf16 is None:
-        use_bf16 = torch.cuda.is_bf16_supported() if on_gpu else cpu_supports_bf16()
-    else:
-        use_bf16 = bool(bf16)
+    use_bf16 = resolve_bf16(bf16)  # the one probe, shared with fine-tuning
     collator = WholeWordMaskCollator(
         pad_id=tokenizer.pad_token_id,
         bos_id=tokenizer.bos_token_id,
@@ -530,7 +514,6 @@ def pretrain_from_args(args: PretrainArgs) -> Path:
 __all__ = [
     "OBJECTIVES",
     "PretrainArgs",
-    "cpu_supports_bf16",
     "pretrain",
     "pretrain_from_args",
     "save_loss_curve",

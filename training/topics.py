@@ -27,8 +27,8 @@ import numpy as np
 
 from phogov.atomic import publish_training_output
 from phogov.encoding import POOL_MULTI_LABEL, POOL_SINGLE_LABEL, SubwordEncoder, pool_windows
+from phogov.readers import DataFileError, check_file, json_objects
 from phogov.training.dev_metrics import multilabel_scores, pooled_topic_probs, tune_thresholds
-from phogov.training.gold_io import LabelledDataError, check_file, json_objects
 from phogov.training.trainer import (
     Encoded,
     TrainerArguments,
@@ -55,6 +55,9 @@ class TopicTrainArguments(TrainerArguments):
     labels: list[str] = field(
         default_factory=list, metadata={"help": "label order (default: sorted labels of --data)"}
     )
+    baseline: bool = field(default=False, metadata={
+        "help": "also fit TF-IDF + LinearSVC on the same split and report its dev scores "
+                "(needs scikit-learn: pip install 'phogov[baseline]')"})
     # defaults that differ from phogov train's (whole texts: fewer, longer examples)
     epochs: float = field(default=5.0, kw_only=True, metadata={"help": "training epochs"})
     batch_size: int = field(
@@ -65,7 +68,7 @@ class TopicTrainArguments(TrainerArguments):
 
 def read_topic_file(path: str | Path) -> tuple[list[tuple[str, list[str]]], bool]:
     """(``(text, labels)`` per line, multi_label); every bad line reported at once,
-    as ``file:line: problem`` (:class:`LabelledDataError`), like the gold readers."""
+    as ``file:line: problem`` (:class:`~phogov.readers.DataFileError`), like the gold readers."""
     path = Path(path)
     check_file(path)
     items: list[tuple[str, list[str]]] = []
@@ -91,7 +94,7 @@ def read_topic_file(path: str | Path) -> tuple[list[tuple[str, list[str]]], bool
     if not items and not errors:
         errors.append((None, "holds no examples"))
     if errors:
-        raise LabelledDataError(path, errors)
+        raise DataFileError(path, errors)
     return items, multi
 
 
@@ -210,6 +213,12 @@ def train_topics(args: TopicTrainArguments | None = None, **kwargs: Any) -> dict
     if len(labels) < 2 and not multi:
         raise ValueError(f"single-label training needs at least 2 labels, found {labels}")
 
+    baseline: dict[str, float] | None = None
+    if args.baseline:  # first: a missing scikit-learn fails before an hour of training
+        from phogov.training.baseline import tfidf_svm_scores
+
+        baseline = tfidf_svm_scores(train_items, dev_items, labels, multi, args.seed)
+        logger.info("train-topics: TF-IDF + LinearSVC baseline on dev: %s", baseline)
     model, tokenizer = load_backbone_for_training(args.base, "topics", labels, multi)
     encoder = SubwordEncoder(tokenizer, min(args.max_length, tokenizer.model_max_length),
                              args.stride)
@@ -268,4 +277,6 @@ def train_topics(args: TopicTrainArguments | None = None, **kwargs: Any) -> dict
         "thresholds": thresholds,
         "seconds": round(time.time() - started, 1),
     })
+    if baseline is not None:
+        report["baseline_tfidf_svm"] = baseline
     return report

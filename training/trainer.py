@@ -26,22 +26,14 @@ logger = logging.getLogger("phogov.training")
 
 
 @dataclass(kw_only=True)
-class TrainerArguments:
-    """The fields of one Trainer run, shared by ``phogov train`` (``FinetuneArguments``) and
-    ``phogov train-topics`` (``TopicTrainArguments``), which add their data fields, as
-    ``run_ner.py`` composes its argument dataclasses. Keyword-only, so that a subclass's
-    required fields (``out``, ``data``) stay positional and first."""
+class RunArguments:
+    """What every training run has — ``phogov pretrain`` (``PretrainArgs``), ``phogov
+    train`` and ``phogov train-topics`` (``TrainerArguments``) — with one name, one
+    meaning and one representation (``bf16`` is ``bool | None`` everywhere, resolved by
+    :func:`resolve_bf16`). Keyword-only, so that a subclass's required fields stay first."""
 
-    base: str = field(
-        default="vinai/phobert-base",
-        metadata={"help": "backbone: HF id, local dir (see `phogov make-backbone`) or a "
-                          "phogov model dir"},
-    )
-    epochs: float = field(default=3.0, metadata={"help": "training epochs per head"})
     max_steps: int = field(default=-1, metadata={"help": "stop after N steps (overrides epochs)"})
-    learning_rate: float = field(default=5e-5, metadata={"help": "peak learning rate"})
     batch_size: int = field(default=32, metadata={"help": "training batch size (windows)"})
-    eval_batch_size: int = field(default=64, metadata={"help": "evaluation batch size"})
     warmup: float = field(default=0.06, metadata={"help": "warmup as a fraction of steps"})
     weight_decay: float = field(default=0.01, metadata={"help": "AdamW weight decay"})
     seed: int = field(default=42, metadata={"help": "random seed"})
@@ -49,23 +41,39 @@ class TrainerArguments:
         default=None,
         metadata={"help": "yes|no|auto: bf16 autocast (auto: on when the GPU/CPU has native bf16)"},
     )
+    segmenter: str = field(default=DEFAULT_SEGMENTER, metadata={"help": "word segmenter"})
+    resume_from_checkpoint: str | None = field(
+        default=None,
+        metadata={"help": "'last' to resume each stage from its last checkpoint, or a path"},
+    )
+    logging_steps: int = field(default=50, metadata={"help": "log the loss every N steps"})
+
+
+@dataclass(kw_only=True)
+class TrainerArguments(RunArguments):
+    """The fields of one Trainer run, shared by ``phogov train`` (``FinetuneArguments``) and
+    ``phogov train-topics`` (``TopicTrainArguments``), which add their data fields, as
+    ``run_ner.py`` composes its argument dataclasses."""
+
+    base: str = field(
+        default="vinai/phobert-base",
+        metadata={"help": "backbone: HF id, local dir (see `phogov make-backbone`) or a "
+                          "phogov model dir"},
+    )
+    epochs: float = field(default=3.0, metadata={"help": "training epochs per head"})
+    learning_rate: float = field(default=5e-5, metadata={"help": "peak learning rate"})
+    eval_batch_size: int = field(default=64, metadata={"help": "evaluation batch size"})
     early_stopping_patience: int = field(
         default=2, metadata={"help": "stop after N evaluations without dev score gain (0: off)"}
     )
     max_length: int = field(default=256, metadata={"help": "subwords per window incl. specials"})
     stride: int = field(default=128, metadata={"help": "subwords between window starts"})
-    segmenter: str = field(default=DEFAULT_SEGMENTER, metadata={"help": "word segmenter"})
     max_train_samples: int | None = field(
         default=None, metadata={"help": "use only N training sentences or texts (quick runs)"}
-    )
-    resume_from_checkpoint: str | None = field(
-        default=None,
-        metadata={"help": "'last' to resume each stage from its last checkpoint, or a path"},
     )
     keep_checkpoints: bool = field(
         default=False, metadata={"help": "keep OUT/checkpoints after a successful run"}
     )
-    logging_steps: int = field(default=50, metadata={"help": "log the loss every N steps"})
 
 
 # ---------------------------------------------------------------------- precision

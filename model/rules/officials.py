@@ -318,7 +318,8 @@ def find(text: str, memory: DocMemory) -> list[Span]:
     for c, ts in zip(chosen, titles):
         start, end = toks[c.first].start, toks[c.last - 1].end
         out.append(Span(start, end, "OFFICIAL", text[start:end],
-                        titles=[text[t.start:t.end] for t in ts], source=c.source))
+                        titles=[text[t.start:t.end] for t in ts],
+                        title_spans=[(t.start, t.end) for t in ts], source=c.source))
     for s in out:
         memory.add(s.text)
     return out

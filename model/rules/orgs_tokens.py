@@ -8,14 +8,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 
 from phogov.rules import lexicon_orgs as lex
+from phogov.text import RuleToken, rule_token_texts, rule_tokens
 
-# All-caps with an inner dot (TP.HCM), letter runs (with & inside: GD&ĐT), digit
-# runs (kept apart from letters: list numbers glued to names, ``Vĩnh Phúc30``), or a symbol.
-# ``&amp;`` is a scraping artefact for ``&`` (``LĐ-TB&amp;XH``) and is read as one.
-TOKEN = re.compile(r"[A-ZĐ]+\.[A-ZĐ]+|[^\W\d_]+(?:(?:&amp;|&)[^\W\d_]+)*|\d+|[^\w\s]")
 ROMAN = re.compile(r"[IVXLC]+")
 GENERIC = -1  # a completion that makes the whole phrase generic (``xã, phường``)
 
@@ -47,37 +43,13 @@ TITLE_PREV = frozenset({"thư", "tịch", "trưởng", "đốc", "viên", "phó"
 GENERIC_PREV = frozenset({"các", "những", "mọi", "từng", "nhiều", "mấy"})
 
 
-@dataclass(frozen=True)
-class Tok:
-    text: str
-    start: int
-    end: int
-    low: str
-    joined: bool  # separated from the previous token by nothing or one space
-
-    @property
-    def word(self) -> bool:
-        return self.text[0].isalpha()
-
-    @property
-    def cap(self) -> bool:
-        return self.text[0].isupper()
-
-    @property
-    def capword(self) -> bool:
-        return self.word and self.text[0].isupper()
+# The rules' shared tokens (``phogov.text``): read, never re-tokenised, here.
+Tok = RuleToken
 
 
 def tokenize(text: str) -> list[Tok]:
-    toks: list[Tok] = []
-    prev_end = 0
-    for m in TOKEN.finditer(text):
-        gap = text[prev_end : m.start()]
-        low = m.group().lower().replace("&amp;", "&")
-        low = "-" if low in ("–", "—") else low  # all dashes join name parts alike
-        toks.append(Tok(m.group(), m.start(), m.end(), low, gap in ("", " ")))
-        prev_end = m.end()
-    return toks
+    """The rule tokens of ``text`` (``phogov.text.rule_tokens``, computed once per text)."""
+    return list(rule_tokens(text))
 
 
 # Vietnamese syllables, tone marks removed: onset, vowel nucleus, coda. A word
@@ -121,7 +93,7 @@ class Lexicon:
     def __init__(self, phrases: tuple[str, ...] | frozenset[str], any_case: bool = False) -> None:
         self.index: dict[str, list[tuple[tuple[str, ...], tuple[str | None, ...], bool, str]]] = {}
         for phrase in phrases:
-            raw = TOKEN.findall(phrase)
+            raw = rule_token_texts(phrase)
             parts = tuple(t.lower() for t in raw)
             exact = tuple(t if len(t) > 1 and t.isupper() else None for t in raw)
             entry = (parts, exact, phrase[0].isupper() and not any_case, phrase)
