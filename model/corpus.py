@@ -35,6 +35,7 @@ from typing import Any
 
 from phogov.errors import PhogovError
 from phogov.readers import FailFast, json_objects, read_lines
+from phogov.readers import file_stem as _stem
 
 JSONL, CSV = "jsonl", "csv"
 CSV_FIELDS = ("id", "start", "end", "label", "text", "score", "values", "unit", "titles")
@@ -73,14 +74,6 @@ def _input_files(paths: Sequence[str | os.PathLike[str]]) -> Iterator[tuple[Path
             yield p, None
         else:
             raise CorpusError(f"{p}: no such file or folder")
-
-
-def _stem(path: Path) -> str:
-    name = path.name
-    for suffix in (".jsonl.gz", ".jsonl", ".txt"):
-        if name.lower().endswith(suffix):
-            return name[: -len(suffix)]
-    return path.stem
 
 
 def iter_documents(paths: Sequence[str | os.PathLike[str]]) -> Iterator[Document]:

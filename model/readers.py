@@ -75,7 +75,6 @@ def file_stem(path: Path) -> str:
     return path.stem
 
 
-
 def check_file(path: Path) -> None:
     """Raise unless ``path`` is an existing file (a directory is named as such)."""
     if not path.exists():
