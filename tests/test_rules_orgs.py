@@ -495,3 +495,32 @@ def test_numbered_companies(raw: str, expected: list[str]) -> None:
 )
 def test_dotted_level_abbreviation_stays_in_the_place(raw: str, expected: list[str]) -> None:
     assert orgs(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # a head named by a code of capitals glued to digits (guideline: unit codes are ORG)
+        ("Công an quận đã báo cáo Cục C14 về vụ việc.", ["Công an quận", "Cục C14"]),
+        ("Tài sản của Quỹ VF1 được công bố hằng tháng.", ["Quỹ VF1"]),
+        ("Đội CSHS phối hợp với Phòng PC14 điều tra.", ["Phòng PC14"]),
+        # a name found as capitals never stops inside its code
+        ("Chương trình phát trực tiếp trên HTV7 và VTV3.", ["HTV7", "VTV3"]),
+        # a date or a number that closes a lower-case trade name belongs to it
+        ("Ông Sơn phụ trách gian hàng của Công ty Cổ phần Dược phẩm 2/9 (TP HCM).",
+         ["Công ty Cổ phần Dược phẩm 2/9"]),
+        ("Hàng của Công ty Cà phê 52, tỉnh Gia Lai đã xuất đi.", ["Công ty Cà phê 52"]),
+        ("Ông Tuấn (Xí nghiệp Khảo sát thiết kế I) có mặt.", ["Xí nghiệp Khảo sát thiết kế I"]),
+        # ... but a date after the name is a date, and a measure is a quantity
+        ("Công ty Xây dựng 124 thi công từ ngày 2/9.", ["Công ty Xây dựng 124"]),
+        ("Công ty Cổ phần Dược phẩm 45 tấn hàng", []),
+        # performing troupes are bodies (Đoàn + an art form, with the parent unit)
+        ("Ca sĩ của Đoàn Nghệ thuật Quân khu 2 biểu diễn.", ["Đoàn Nghệ thuật Quân khu 2"]),
+        ("Đoàn Ca múa nhạc Khánh Hòa sang thăm.", ["Đoàn Ca múa nhạc Khánh Hòa"]),
+        # a long lower-case descriptor up to the place (seven syllables)
+        ("Phó TGĐ Công ty đầu tư phát triển đường cao tốc Việt Nam bị thẩm vấn.",
+         ["Công ty đầu tư phát triển đường cao tốc Việt Nam"]),
+    ],
+)
+def test_codes_numbers_and_troupes_close_names(raw: str, expected: list[str]) -> None:
+    assert orgs(raw) == expected

@@ -350,3 +350,71 @@ def test_the_newspaper_is_not_labour() -> None:
 )
 def test_generalisation_classes(text: str, expected: list[str]) -> None:
     assert lab(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a criminal case told step by step (guideline: investigation, prosecution, trials)
+        ("Cuộc khám xét nhà riêng kết thúc lúc 20 giờ 45.", ["SECURITY"]),
+        ("Tại cơ quan chức năng, đối tượng đã khai nhận toàn bộ hành vi.", ["SECURITY"]),
+        ("Tòa tuyên phạt bị cáo 5 năm tù.", ["SECURITY"]),
+        ("Kẻ gây thương tích cho anh Hùng đã được xác định.", ["SECURITY"]),
+        # ``triệu tập`` alone convenes a meeting (EVENT): not a crime
+        ("UBND tỉnh triệu tập kỳ họp bất thường.", ["EVENT"]),
+        # markets told as trading
+        ("Chỉ số VN-Index đóng cửa ở mức 231 điểm.", ["ECONOMY"]),
+        ("Nhiều doanh nghiệp tham gia hội chợ để giới thiệu sản phẩm.", ["ECONOMY"]),
+        ("Hãng muốn giành lại thị phần trên thị trường điện thoại.", ["ECONOMY"]),
+        # a trade fair is not an art exhibition, a painting exhibition is culture
+        ("Hội chợ triển lãm hàng Việt Nam chất lượng cao vắng khách.", ["ECONOMY"]),
+        ("Triển lãm tranh của các họa sĩ trẻ thu hút đông khách.", ["SOCIETY"]),
+        # an official's share of blame for misconduct (anti-corruption: PARTY)
+        ("Ông thừa nhận một phần trách nhiệm nhưng đổ lỗi cho cấp dưới.", ["PARTY"]),
+        # ... but answering for one's duties is not misconduct
+        ("Giám đốc sở chịu trách nhiệm trước UBND tỉnh về kết quả thực hiện.", []),
+    ],
+)
+def test_story_vocabulary(text: str, expected: list[str]) -> None:
+    assert lab(text) == expected
+
+
+def _doc(sents: list[str]) -> list[list[str]]:
+    return topics.topics_per_sentence([normalize(s).text for s in sents])
+
+
+def test_a_crime_story_lends_its_topic_to_plain_sentences() -> None:
+    """Real news tells a case over many sentences; a content sentence with no cue of its
+    own continues the story (SECURITY), a weak cue (``công an``) reaches it, page
+    furniture stays without a topic."""
+    doc = _doc([
+        "Khởi tố vụ án lừa đảo chiếm đoạt tài sản tại Công ty X.",
+        "Cơ quan điều tra đã bắt tạm giam giám đốc công ty.",
+        "Ông ta sinh năm 1970, quê ở Thái Nguyên.",
+        "Cuộc khám xét kéo dài đến tối.",
+        "Hắn từng làm lái xe nhiều năm.",
+        "Công an quận đã báo cáo lên cấp trên.",
+        "Ảnh: TTXVN",
+    ])
+    assert doc == [["SECURITY"], ["SECURITY"], ["SECURITY"], ["SECURITY"], ["SECURITY"],
+                   ["SECURITY"], []]
+
+
+def test_no_story_without_enough_cue_sentences() -> None:
+    """Two crime sentences in a long interview do not make the interview a crime story."""
+    sents = ["Chị đã khai nhận với công an.", "Tòa tuyên phạt anh ta 2 năm tù."] + [
+        f"Tôi thích hát những bài hát về quê hương số {i}." for i in range(8)
+    ]
+    assert _doc(sents)[2:] == [[]] * 8
+
+
+def test_no_story_for_a_party_article() -> None:
+    """Only SECURITY and ECONOMY stories spread; a Party article's plain sentences stay
+    without a topic (PARTY is told in cue words, guideline)."""
+    doc = _doc([
+        "Kết nạp 215 đảng viên mới.",
+        "Công tác cán bộ được chú trọng.",
+        "Thi hành kỷ luật đảng viên vi phạm.",
+        "Trời hôm ấy mưa to.",
+    ])
+    assert doc[3] == []

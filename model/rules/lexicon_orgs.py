@@ -315,6 +315,9 @@ DESCRIPTORS: tuple[str, ...] = (
     "Cảnh sát", "An ninh", "Xây dựng lực lượng", "Hậu cần - Kỹ thuật", "Luật sư", "Năng lượng",
     "Sinh viên", "Nạn nhân chất độc da cam/dioxin Việt Nam", "Bảo trợ người tàn tật và trẻ mồ côi",
     "Thể dục Thể thao", "Đất đai", "Kế hoạch Tài chính", "Liên hợp",
+    # performing troupes (``Đoàn Nghệ thuật Quân khu 2``, ``Nhà hát Ca múa nhạc``)
+    "Nghệ thuật", "Văn công", "Ca múa nhạc", "Ca múa", "Kịch nói", "Chèo", "Cải lương", "Xiếc",
+    "Tuồng",
     # Party boards / committee bodies
     "Tuyên giáo và Dân vận", "Tuyên giáo", "Dân vận", "Tổ chức", "Đối ngoại", "Kiểm tra",
     "Chính sách, chiến lược", "Bảo vệ, chăm sóc sức khỏe cán bộ", "Bảo vệ sức khỏe cán bộ",

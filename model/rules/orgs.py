@@ -400,6 +400,9 @@ def find_sentence(text: str) -> list[Span]:
     result: list[Span] = []
     for a, b, source in p.spans():
         start, end = p.t[a].start, p.t[b - 1].end
+        if text[end - 1].isupper() or text[end - 1].isdigit():
+            while end < len(text) and text[end].isalnum():
+                end += 1  # a code never stops inside itself: ``VTV1``, not ``VTV``
         result.append(Span(start, end, LABEL, text[start:end], source=source))
     return result
 

@@ -231,6 +231,12 @@ class NameParser:
                 return end
         if named_only:
             return None
+        for end in range(q + len(lowers), q, -1):
+            # ``Công ty Cà phê 52``, ``Xí nghiệp Khảo sát thiết kế I``: a short lower-case
+            # tail closed by the unit's number (the head takes the number, see ``org``)
+            if end - q <= 3 and self._number_closes(end) and not any(
+                    self.t[x].low in VERB_STARTS for x in range(q + 1, end)):
+                return end
         for end in range(q + len(lowers), q + 1, -1):
             # ``Công ty Vật tư tổng hợp, …``: a short lower-case tail right before a
             # punctuation mark, with no verb inside it
@@ -242,6 +248,27 @@ class NameParser:
         if self._ok(q) and self.t[q].low in FUNCTION_WORDS | STRONG_VERBS:
             return q
         return q if not self._ok(q) or not self.t[q].word else None
+
+    def _date_name(self, k: int) -> int | None:
+        """End of a day/month that names a company (``2/9``, ``30/4``), glued, at ``k``."""
+        t = self.t
+        if not (k + 2 < self.n and t[k + 1].text == "/" and t[k + 1].start == t[k].end
+                and t[k + 2].start == t[k + 1].end and t[k + 2].text.isdigit()):
+            return None
+        day, month = int(t[k].text), int(t[k + 2].text)
+        return k + 3 if 1 <= day <= 31 and 1 <= month <= 12 else None
+
+    def _number_closes(self, k: int) -> bool:
+        """A unit number, a day/month or a Roman numeral at ``k`` ends the phrase
+        (``Cà phê 52,``, ``Dược phẩm 2/9 (``, ``Khảo sát thiết kế I)``)."""
+        if not self._ok(k):
+            return False
+        tok = self.t[k].text
+        if ROMAN.fullmatch(tok) and len(tok) <= 4:
+            return self._hard_stop(k + 1)
+        if not tok.isdigit() or len(tok) > 3:
+            return False
+        return self._hard_stop(self._date_name(k) or k + 1)
 
     def _continues_name(self, k: int) -> bool:
         """After ``k`` the name goes on: a capitalised word, a level word, ``và``/``-`` + Cap."""

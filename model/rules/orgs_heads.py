@@ -204,6 +204,9 @@ class HeadParser(NameParser):
             lg = LEGAL.match(self.t, j) if self._ok(j) else None
             if lg:
                 j = lg[0]
+        code = self._glued_code(j)
+        if code:  # ``Cục C14``, ``Quỹ VF1``: a head named by a code of letters and digits
+            return max(code, self.parent(code) or 0)
         d = self.desc_chain(j, fallback=head not in lex.LEXICON_ONLY_HEADS,
                             any_case=hlow in _ANY_CASE_HEADS,
                             extend=hlow in _ANY_CASE_HEADS or hlow in lex.LOWER_DESC_HEADS)
@@ -241,7 +244,8 @@ class HeadParser(NameParser):
         if head in lex.NEEDS_COMPLETION and not comp:
             return None
         if hlow in _COMPANY_HEADS and not comp and self._ok(d[0]) and self.t[d[0]].text.isdigit():
-            return d[0] + 1  # ``Công ty Cà phê 52``, ``Tổng công ty 36``
+            # ``Công ty Cà phê 52``, ``Tổng công ty 36``; ``Dược phẩm 2/9``: named after a date
+            return self._date_name(d[0]) or d[0] + 1
         single = d[0] - j == 1 and not DESCS_ANY.match(self.t, j)
         if (single and hlow in _ABBR_DESC_HEADS and len(self.t[j].text) >= 2
                 and self.t[j].text.isupper() and not self._in_code(j)):
@@ -254,7 +258,31 @@ class HeadParser(NameParser):
                 return None
         if hlow == "đoàn" and not comp and d[1] in _DOAN_NEEDS_PARENT:
             return None
-        return comp or d[0]
+        return self._roman_tail(comp or d[0])
+
+    def _glued_code(self, j: int) -> int | None:
+        """End of a unit or fund code at ``j``: capitals glued to digits (``C14``, ``VF1``,
+        ``PC15``), optionally one more glued capital (``C16B``)."""
+        t = self.t
+        if not (self._ok(j) and j + 1 < self.n and 1 <= len(t[j].text) <= 4
+                and t[j].text.isalpha() and t[j].text.isupper()
+                and t[j + 1].text.isdigit() and t[j + 1].start == t[j].end):
+            return None
+        end = j + 2
+        if end < self.n and t[end].start == t[end - 1].end and t[end].text.isalnum():
+            if not (len(t[end].text) == 1 and t[end].text.isupper()):
+                return None
+            end += 1
+        return end
+
+    def _roman_tail(self, end: int) -> int:
+        """``Xí nghiệp Khảo sát thiết kế I``: a Roman numeral that closes the name (the
+        phrase stops right after it) belongs to it."""
+        t = self.t
+        if (self._ok(end) and ROMAN.fullmatch(t[end].text) and len(t[end].text) <= 4
+                and self._hard_stop(end + 1)):
+            return end + 1
+        return end
 
     def lower_desc(self, j: int, hlow: str) -> int | None:
         """A lower-case descriptor and its completing name or place after an
@@ -263,7 +291,7 @@ class HeadParser(NameParser):
         predicate (``Hiệp hội giấy đề nghị``). Without a completion or a clear end
         the phrase is a description (``Công ty sản xuất …``), not a name."""
         k = j
-        while (k - j < 6 and self._ok(k) and self.t[k].word and not self.t[k].cap
+        while (k - j < 8 and self._ok(k) and self.t[k].word and not self.t[k].cap
                and not (LEVELS.match(self.t, k) and self.place(k, False) is not None)):
             low = self.t[k].low
             # a predicate may start the run (``Công ty tham gia …``); inside it a verb

@@ -103,6 +103,10 @@ PARTY: list[Cue] = [
        r"buộc thôi việc|đình chỉ (công tác|chức vụ|sinh hoạt đảng)|tạm đình chỉ công tác", 0.75),
     _c(r"(xử lý|kiểm điểm|làm rõ|xem xét) trách nhiệm|trách nhiệm (của )?người đứng đầu|"
        r"xử lý nghiêm (cán bộ|các sai phạm|sai phạm)", 0.65),
+    # an official's share of the blame for misconduct, and the cronies around him
+    _c(r"(thừa nhận|đùn đẩy|né tránh|trốn tránh|đổ) (một phần |toàn bộ |hết )?trách nhiệm|"
+       r"chịu trách nhiệm (về|với) (những |các |toàn bộ )?(sai phạm|vi phạm|vụ việc|hậu quả)|"
+       r"đổ (hết |hoàn toàn )?lỗi|dung dưỡng|tiếp tay|sân sau|bảo kê", 0.6),
     _c(r"kê khai tài sản|minh bạch tài sản|tài sản,? thu nhập", 0.75),
     _c(r"nội chính", 0.85),  # guideline: nội chính is PARTY and SECURITY
     # Personnel work (cadres)
@@ -215,6 +219,12 @@ ECONOMY: list[Cue] = [
     _c(r"thị trường", 0.5),
     _c(r"năng lượng", 0.45),
     _c(r"suy thoái kinh tế|kinh tế suy thoái|suy thoái toàn cầu", 0.8),
+    # markets told as trading: stocks and funds, sales, output, trade fairs
+    _c(r"chứng chỉ quỹ|quỹ đầu tư|quỹ mở|niêm yết|lên sàn|sàn giao dịch|phiên giao dịch|"
+       r"VN-?Index|HASTC-?Index|khớp lệnh|giá trị tài sản ròng|thị giá|mệnh giá|"
+       r"thị phần|sản lượng|bán phá giá|phá giá|doanh số|giá thành", 0.8),
+    _c(r"hội chợ|gian hàng|xúc tiến thương mại|bán hàng|bán lẻ|bán buôn|siêu thị", 0.7),
+    _c(r"giao dịch|sản phẩm|thương hiệu", 0.45),
 ]
 
 GOVERNANCE: list[Cue] = [
@@ -301,6 +311,15 @@ SECURITY: list[Cue] = [
        r"buôn bán trái phép|vận chuyển trái phép|hành hung|côn đồ|băng nhóm|xã hội đen|"
        r"gây rối|mắc lừa|bị lừa|siêu lừa", 0.75),
     _c(r"vụ án", 0.4),
+    # a criminal case told step by step: search and seizure, summons, confession, forensic
+    # examination, sexual and violent offences, the court's steps
+    _c(r"khám xét|lục soát|thu giữ|tang vật|vật chứng|bị triệu tập|giấy triệu tập|"
+       r"khai nhận|nhận tội|thành khẩn khai|giám định pháp y|pháp y|"
+       r"hiếp dâm|cưỡng dâm|dâm ô|mại dâm|mua dâm|bán dâm|"
+       r"gây thương tích|đánh người|đánh đập|hành hạ|"
+       r"hoãn xử|tòa tuyên|tuyên phạt|mức án|hội đồng xét xử|thẩm phán|bào chữa|"
+       r"xử (sơ|phúc) thẩm|xử lưu động|kháng cáo|kháng nghị", 0.75),
+    _c(r"triệu tập|giám định", 0.3),
     # public order: crowds and protests
     _c(r"tuần hành|biểu tình|bạo động|tụ tập đông người|gây mất trật tự", 0.75),
     _c(r"truy nã|thi hành án hình sự|phạm nhân|trại giam|đặc xá", 0.75),
@@ -344,7 +363,9 @@ SOCIETY: list[Cue] = [
        r"lớp học|giảng viên|giảng dạy|nhà trường|mầm non|tiểu học|THCS|THPT|trung học|"
        r"đại học|cao đẳng|cơ sở đào tạo", 0.85),
     _c(r"đào tạo(?!,? bồi dưỡng cán bộ| cán bộ)", 0.6),
-    _c(r"nghệ thuật|văn nghệ|triển lãm|bảo tàng|thư viện|điện ảnh|âm nhạc|sáng tác", 0.65),
+    # a trade fair or an exhibition centre's name is not culture
+    _c(r"nghệ thuật|văn nghệ|(?<!hội chợ )(?<!trung tâm )triển lãm(?! thương mại)|bảo tàng|"
+       r"thư viện|điện ảnh|âm nhạc|sáng tác", 0.65),
     _c(r"nguồn nhân lực", 0.7),
     _c(r"văn hóa" + _DASH + r"xã hội", 0.85),
     # a facility or body named after culture ("Khu văn hóa …", "Sở Văn hóa") is not culture work
