@@ -119,3 +119,29 @@ def test_memory_short_forms() -> None:
     assert memory.bare == {"Jouyet", "Jean-Pierre"}
     memory.add("Tuấn")  # a short mention adds nothing
     assert "Tuấn" not in memory.names
+
+
+def test_bare_given_name_of_an_official() -> None:
+    """Guideline: a later bare mention of an official is still OFFICIAL; a given name
+    standing alone mid-sentence, or opening a sentence before a subject's verb."""
+    spans = _doc(
+        "Giám đốc Sở Tài chính Trần Văn Dũng đã bị bắt.",
+        "Viện kiểm sát phê chuẩn lệnh tạm giam đối với Dũng.",
+        "Dũng khai đã nhận tiền.",
+        "Dũng cảm là đức tính cần có.",  # a word, not the man
+        "Người dân xã Văn Dũng phấn khởi.",  # a place
+    )
+    assert spans[1] == [("Dũng", [], "officials.coref")]
+    assert spans[2] == [("Dũng", [], "officials.coref")]
+    assert spans[3] == [] and spans[4] == []
+
+
+def test_bare_given_name_shared_with_a_private_citizen_is_left_alone() -> None:
+    """Two people named Chi in one story (a businessman and an official): a bare ``Chi``
+    could be either, so it is not tagged."""
+    spans = _doc(
+        "Doanh nhân Nguyễn Đức Chi gặp Phó Giám đốc Sở Tài chính Phạm Văn Chi.",
+        "Sau đó, Chi nộp 2 tỉ đồng.",
+    )
+    assert [s[0] for s in spans[0]] == ["Phạm Văn Chi"]
+    assert spans[1] == []

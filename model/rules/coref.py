@@ -16,7 +16,9 @@ the short forms they may be referred to by:
   word stands next to them: ``Snoh Thienthong`` is not ``Uraiwan Thienthong``.
 
 Mentions are found after a trigger word, right after a title (``Thứ trưởng
-Tiến``), as a full known name anywhere, and bare for foreign short forms. All of
+Tiến``), as a full known name anywhere, bare for foreign short forms, and bare for a
+Vietnamese given name (``đối với Dũng``) when it is a whole capitalised run that no
+place word precedes (at a sentence start, only before a word that follows a subject). All of
 them are the ``officials.coref`` labelling function.
 """
 
@@ -48,6 +50,8 @@ class DocMemory:
     short: dict[str, set[str]] = field(default_factory=dict)
     family: dict[str, set[str]] = field(default_factory=dict)
     bare: set[str] = field(default_factory=set)
+    given: set[str] = field(default_factory=set)
+    people: set[str] = field(default_factory=set)  # every full Vietnamese name seen so far
 
     def add(self, name: str) -> None:
         words = name.split()
@@ -63,6 +67,7 @@ class DocMemory:
         else:
             forms = [" ".join(words[k:]) for k in range(1, len(words))]
             self.family.setdefault(words[0], set()).add(name)
+            self.given.update(forms[-2:])  # ``Dũng``, ``Tiến Dũng``: bare, see _bare_given
         for form in forms:
             self.short.setdefault(form, set()).add(name)
 
@@ -129,6 +134,29 @@ def _bare_foreign(toks: Sequence[Tok], i: int, b: int, memory: DocMemory) -> lis
     return found
 
 
+# Words that follow a subject and never make a compound with the syllable before them:
+# at the start of a sentence, ``Dũng khai`` is the man, ``Tiến độ`` is progress.
+_SUBJECT_NEXT = frozenset(
+    "đã bị được cho nói khai là và cũng vẫn không chưa từng còn thì mới đang sẽ , ( :".split()
+)
+
+
+def _bare_given(toks: Sequence[Tok], i: int, b: int, memory: DocMemory) -> list[tuple[int, int]]:
+    """A known official's given name standing alone (``lệnh tạm giam đối với Dũng``):
+    the whole capitalised run, not a place (``xã Tiến Dũng``); at the start of a
+    sentence only before a word that follows a subject (``Dũng khai nhận``)."""
+    form = mention_text(toks, i, b)
+    if b - i > 2 or form not in memory.given or forbid_first(toks, i, b):
+        return []
+    if any(p.endswith(" " + form) for p in memory.people - memory.names):
+        return []  # someone else of that name (a private citizen) is in the story too
+    if i == 0 and not (b < len(toks) and toks[b].low in _SUBJECT_NEXT):
+        return []
+    if i >= 2 and toks[i - 1].kind == "lower" and toks[i - 2].kind == "cap":
+        return []  # the end of a name: ``Bệnh viện Thẩm mỹ Thanh Vân``, ``Tiểu học Dũng``
+    return [(i, b)]
+
+
 def mentions(toks: Sequence[Tok], memory: DocMemory) -> list[tuple[int, int]]:
     """Full known names and bare foreign short forms anywhere in the sentence."""
     out: list[tuple[int, int]] = []
@@ -141,7 +169,11 @@ def mentions(toks: Sequence[Tok], memory: DocMemory) -> list[tuple[int, int]]:
         b = caps_run(toks, i)
         if b - i >= 2:
             out += _full_names(toks, i, b, memory)
+            if toks[i].text in SURNAMES and b - i <= MAX_NAME:
+                memory.people.add(mention_text(toks, i, b))
         if memory.bare:
             out += _bare_foreign(toks, i, b, memory)
+        if memory.given:
+            out += _bare_given(toks, i, b, memory)
         i = max(b, i + 1)
     return out
