@@ -86,6 +86,7 @@ _GAZETTEER = _phrase_index(PLACES)
 _DEMONSTRATIVES = frozenset({"này", "đó", "ấy", "đây", "trên", "kia"})
 # Words before a head that make it a generic plural (``các đại biểu``).
 _PLURALS = frozenset({"các", "những", "mọi", "nhiều", "mấy"})
+_GROUP_WORDS = frozenset({"các", "những", "hai", "ba", "bốn", "năm", "2", "3", "4", "5"})
 
 
 def match_phrase(toks: Sequence[Tok], i: int, index: dict[str, list[tuple[str, ...]]],
@@ -405,8 +406,10 @@ def _bridge(toks: Sequence[Tok], a: int, b: int) -> bool:
     words = [t.low for t in toks[a:b]]
     if not words:
         return True
-    if words[0] == ",":
-        words = words[1:]
+    if words == [":"]:
+        return True  # ``các Ủy viên …: A, B`` (a group's title opening its list)
+    if words[0] in (",", ":"):
+        words = words[1:]  # ``…, ông A``
     if words[:1] == ["là"]:
         words = words[1:]  # ``2 phó chủ tịch là ông A``: the title is predicated of A
         if not words:
@@ -418,6 +421,16 @@ def _plural(toks: Sequence[Tok], t: TitleSpan) -> bool:
     """``các đại biểu``: a generic plural reaches only a name written right after it,
     never one after ``, ông`` (``Thay mặt các đại biểu, ông A …``)."""
     return t.first > 0 and toks[t.first - 1].low in _PLURALS
+
+
+def _group(toks: Sequence[Tok], t: TitleSpan) -> bool:
+    """A title preceded by a group word: ``các Phó Chủ tịch``, ``hai Thứ trưởng``."""
+    return t.first > 0 and toks[t.first - 1].low in _GROUP_WORDS
+
+
+def _listed(toks: Sequence[Tok], a: int, b: int) -> bool:
+    """The bridge [a, b) is the colon that opens a list of names."""
+    return b - a == 1 and toks[a].text == ":"
 
 
 def _copula(toks: Sequence[Tok], a: int, b: int) -> bool:
@@ -471,8 +484,11 @@ def assign(toks: Sequence[Tok], names: Sequence[tuple[int, int]]) -> list[list[T
         pre: list[TitleSpan] = []
         t = next((by_last[e] for e in range(max(0, a - _MAX_BRIDGE), a + 1)
                   if e in by_last and _bridge(toks, e, a)
-                  and (e == a or not _plural(toks, by_last[e]))), None)
-        copula = t is not None and t.first not in claimed and _copula(toks, t.last, a)
+                  and (e == a or not _plural(toks, by_last[e]) or _listed(toks, e, a))), None)
+        # a title said of a group (``2 phó chủ tịch là A và B``, ``các Ủy viên …: A, B``)
+        # is shared by the names listed after it
+        copula = t is not None and t.first not in claimed and (
+            _copula(toks, t.last, a) or _group(toks, t))
         while t is not None and t.first not in claimed:
             pre.append(t)
             prev = t.first - 1

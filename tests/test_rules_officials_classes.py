@@ -230,3 +230,33 @@ def test_tai_and_a_place_completes_the_title() -> None:
     assert _found("Ông Nguyễn Văn An, Giám đốc Sở Y tế tại hội nghị, cho biết.") == [
         ("Nguyễn Văn An", ["Giám đốc Sở Y tế"])
     ]
+
+
+# --- a group's title and the names listed after it; one-word foreign leaders --------
+
+
+def test_a_group_title_is_shared_by_the_names_listed_after_it() -> None:
+    """A title said of a group (``các``, a number) presents every name of its list."""
+    title = "Phó Chủ tịch UBND tỉnh"
+    assert _found("Các Phó Chủ tịch UBND tỉnh Nguyễn Văn An, Trần Văn Bình dự họp.") == [
+        ("Nguyễn Văn An", [title]), ("Trần Văn Bình", [title])]
+    assert _found("Các Phó Chủ tịch UBND tỉnh: Nguyễn Văn An, Trần Văn Bình và Lê Thị Hoa "
+                  "dự họp.") == [("Nguyễn Văn An", [title]), ("Trần Văn Bình", [title]),
+                                 ("Lê Thị Hoa", [title])]
+
+
+def test_a_single_title_does_not_reach_the_next_name() -> None:
+    """Without a group word the name after a comma may be anyone (a farmer here)."""
+    assert _found("Phó Chủ tịch UBND tỉnh Nguyễn Văn An, Trần Văn Bình (nông dân) dự họp.") == [
+        ("Nguyễn Văn An", ["Phó Chủ tịch UBND tỉnh"])]
+
+
+def test_one_word_foreign_leader_after_a_head_only_people_hold() -> None:
+    assert _found("Tổng thống Bush tuần qua phát biểu.") == [("Bush", ["Tổng thống"])]
+    assert _found("Thủ tướng Thái Lan Thaksin tuyên bố.") == [
+        ("Thaksin", ["Thủ tướng Thái Lan"])]
+    # a body's name after a head that bodies have: the college, not a person
+    assert _found("Bà Marta Istomin, Chủ tịch Nhạc viện Manhattan, nhận xét.") == [
+        ("Marta Istomin", ["Chủ tịch Nhạc viện Manhattan"])]
+    assert _found("Chủ tịch Exxon cho biết.") == []
+    assert _found("Tổng thống WTO") == []  # an acronym is no surname

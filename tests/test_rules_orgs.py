@@ -524,3 +524,44 @@ def test_dotted_level_abbreviation_stays_in_the_place(raw: str, expected: list[s
 )
 def test_codes_numbers_and_troupes_close_names(raw: str, expected: list[str]) -> None:
     assert orgs(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # provinces of earlier maps, named by the news of their time
+        ("Công an Hà Tây đã bắt giữ 3 đối tượng.", ["Công an Hà Tây"]),
+        ("UBND tỉnh Sông Bé họp.", ["UBND tỉnh Sông Bé"]),
+        # the old name of a city's police: ``Sở`` + a descriptor that is a body too
+        ("Sở Công an Hà Nội cho biết.", ["Sở Công an Hà Nội"]),
+        ("Bộ Công an vừa ban hành thông tư.", ["Bộ Công an"]),
+        # official names with commas inside (guideline: commas inside the name stay inside)
+        ("Ủy ban Văn hóa, giáo dục, thanh niên, thiếu niên và nhi đồng thẩm tra dự án.",
+         ["Ủy ban Văn hóa, giáo dục, thanh niên, thiếu niên và nhi đồng"]),
+        ("Bộ Lao động, Thương binh - Xã hội ban hành thông tư.",
+         ["Bộ Lao động, Thương binh - Xã hội"]),
+    ],
+)
+def test_old_provinces_old_names_and_comma_names(raw: str, expected: list[str]) -> None:
+    assert orgs(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # guideline: never tag the event itself (festivals, contests, fairs)
+        ("Hội Hoa Xuân năm nay diễn ra tại công viên.", []),
+        ("Hội thi Tiếng hát học sinh khai mạc.", []),
+        ("Hội Nông dân tỉnh họp.", ["Hội Nông dân tỉnh"]),
+        # a party's name ends before the foreign person after it
+        ("ứng cử viên Đảng Dân chủ John Kerry phát biểu", ["Đảng Dân chủ"]),
+        ("Đảng Thai Rak Thai thắng cử.", ["Đảng Thai Rak Thai"]),
+        # the name ends before the verb (issue: must not swallow the verb after it)
+        ("Hiệp hội Ngân hàng thỏa thuận mức lãi suất.", ["Hiệp hội Ngân hàng"]),
+        # ``Trung`` is a name syllable unless a rank or ``Trung ương`` follows
+        ("Giám đốc Công ty Đất Trung Việt cho biết.", ["Công ty Đất Trung Việt"]),
+        ("Chị Mai, Công ty Ong Trung ương, bức xúc.", ["Công ty Ong Trung ương"]),
+    ],
+)
+def test_events_parties_verbs_and_name_syllables(raw: str, expected: list[str]) -> None:
+    assert orgs(raw) == expected

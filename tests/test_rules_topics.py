@@ -360,6 +360,7 @@ def test_generalisation_classes(text: str, expected: list[str]) -> None:
         ("Tại cơ quan chức năng, đối tượng đã khai nhận toàn bộ hành vi.", ["SECURITY"]),
         ("Tòa tuyên phạt bị cáo 5 năm tù.", ["SECURITY"]),
         ("Kẻ gây thương tích cho anh Hùng đã được xác định.", ["SECURITY"]),
+        ("Tên cướp gí dao buộc chị phải đưa tiền rồi tẩu thoát.", ["SECURITY"]),
         # ``triệu tập`` alone convenes a meeting (EVENT): not a crime
         ("UBND tỉnh triệu tập kỳ họp bất thường.", ["EVENT"]),
         # markets told as trading
@@ -369,6 +370,8 @@ def test_generalisation_classes(text: str, expected: list[str]) -> None:
         # a trade fair is not an art exhibition, a painting exhibition is culture
         ("Hội chợ triển lãm hàng Việt Nam chất lượng cao vắng khách.", ["ECONOMY"]),
         ("Triển lãm tranh của các họa sĩ trẻ thu hút đông khách.", ["SOCIETY"]),
+        # drought and water shortage are natural-disaster response (SOCIETY)
+        ("Đang mùa nắng hạn, nhiều gia đình thiếu nước sinh hoạt.", ["SOCIETY"]),
         # an official's share of blame for misconduct (anti-corruption: PARTY)
         ("Ông thừa nhận một phần trách nhiệm nhưng đổ lỗi cho cấp dưới.", ["PARTY"]),
         # ... but answering for one's duties is not misconduct

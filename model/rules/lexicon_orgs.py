@@ -38,6 +38,12 @@ PROVINCES: tuple[str, ...] = (
     "Thái Nguyên", "Thanh Hóa", "Thừa Thiên Huế", "Thừa Thiên - Huế", "Huế", "Tiền Giang",
     "Trà Vinh", "Tuyên Quang", "Vĩnh Long", "Vĩnh Phúc", "Yên Bái", "Hồ Chí Minh",
     "TP.HCM", "TPHCM", "TP HCM", "HCM", "Sài Gòn", "Việt Nam", "VN",
+    # other spellings, and provinces of earlier maps that the news of their time names
+    # (``Công an Hà Tây`` until 2008, ``Sông Bé``, ``Minh Hải`` before 1997)
+    "Đắc Lắk", "Bắc Cạn", "Bà Rịa", "Vũng Tàu", "Hà Tây", "Hà Bắc", "Hải Hưng", "Nghệ Tĩnh",
+    "Bình Trị Thiên", "Minh Hải", "Sông Bé", "Vĩnh Phú", "Hà Nam Ninh", "Nam Hà",
+    "Quảng Nam - Đà Nẵng", "Cửu Long", "Nghĩa Bình", "Phú Khánh", "Thuận Hải",
+    "Hoàng Liên Sơn", "Bắc Thái", "Gia Lai - Kon Tum", "Hà Sơn Bình", "Cao Lạng", "Hà Tuyên",
     # countries that follow foreign bodies (``Bộ Quốc phòng Campuchia``)
     "Mỹ", "Hoa Kỳ", "Nhật Bản", "Trung Quốc", "Hàn Quốc", "Triều Tiên", "Campuchia", "Lào",
     "Thái Lan", "Nga", "Liên bang Nga", "Pháp", "Đức", "Anh", "Úc", "Australia", "Ấn Độ",
@@ -284,7 +290,8 @@ DESCRIPTORS: tuple[str, ...] = (
     "VH-TT&DL", "VHTTDL", "Văn hóa và Thể thao", "Văn hóa - Thể thao", "Văn hóa - Thông tin",
     "Văn hóa Thông tin", "Văn hóa", "Du lịch",
     "Lao động - Thương binh và Xã hội", "Lao động, Thương binh và Xã hội",
-    "Lao động Thương binh và Xã hội", "LĐ-TB&XH", "LĐTB&XH", "LĐTBXH",
+    "Lao động Thương binh và Xã hội", "Lao động, Thương binh - Xã hội",
+    "Lao động - Thương binh - Xã hội", "LĐ-TB&XH", "LĐTB&XH", "LĐTBXH",
     "Kế hoạch và Đầu tư", "Kế hoạch - Đầu tư", "KH&ĐT", "KHĐT", "KH-ĐT",
     "Nông nghiệp và Phát triển nông thôn", "Nông nghiệp và PTNT", "NN&PTNT", "NNPTNT",
     "Nông nghiệp và Môi trường", "NN&MT", "Tài nguyên và Môi trường", "Tài nguyên - Môi trường",
@@ -325,7 +332,8 @@ DESCRIPTORS: tuple[str, ...] = (
     "Tư tưởng Văn hóa", "Khoa giáo", "Thi đua - Khen thưởng", "Thi đua Khen thưởng",
     "Tài chính - Ngân sách", "Kinh tế và Ngân sách", "Quốc phòng và An ninh",
     "Quốc phòng, An ninh và Đối ngoại", "Pháp luật", "Tư pháp", "Xã hội", "Các vấn đề xã hội",
-    "Khoa học, Công nghệ và Môi trường", "Văn hóa, Giáo dục", "Công tác đại biểu",
+    "Khoa học, Công nghệ và Môi trường", "Văn hóa, Giáo dục, Thanh niên, Thiếu niên và Nhi đồng",
+    "Văn hóa, Giáo dục", "Công tác đại biểu",
     "Nội chính Trung ương", "Quân sự", "Khối các cơ quan", "Khối Doanh nghiệp",
     "Khối cơ quan và doanh nghiệp", "Khối các cơ quan và doanh nghiệp",
     "Quản lý dự án", "Quản lý dự án đầu tư xây dựng", "Quản lý dự án đầu tư và xây dựng",

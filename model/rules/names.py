@@ -104,6 +104,13 @@ def foreign(toks: Sequence[Tok], s: int, b: int) -> bool:
     )
 
 
+def foreign_surname(word: str) -> bool:
+    """One capitalised Latin word that no Vietnamese syllable spells and no acronym is
+    (``Bush``, ``Thaksin``; not ``WTO``, not ``Hùng``)."""
+    return (len(word) >= 3 and word.isascii() and word.isalpha() and word[0].isupper()
+            and not word.isupper() and not vietnamese(word))
+
+
 def namelike(toks: Sequence[Tok], s: int, b: int) -> bool:
     """Surname first, Vietnamese syllables, and not a sector name (``Nông Nghiệp``)."""
     if toks[s].text not in SURNAMES or not all(vietnamese(t.text) for t in toks[s:b]):
@@ -112,7 +119,8 @@ def namelike(toks: Sequence[Tok], s: int, b: int) -> bool:
 
 
 def pick_name(toks: Sequence[Tok], a: int, b: int, forbid_first: bool,
-              foreign_ok: bool = False, first_run: bool = True) -> tuple[int, int] | None:
+              foreign_ok: bool = False, first_run: bool = True,
+              single_foreign: bool = False) -> tuple[int, int] | None:
     """The most likely personal name ending at the end of the capitalised run [a, b).
 
     The whole run when it looks like a name; otherwise candidates start on a
@@ -121,7 +129,9 @@ def pick_name(toks: Sequence[Tok], a: int, b: int, forbid_first: bool,
     preferred, and a surname in second position suggests the name starts one later.
     With ``foreign_ok`` a foreign name is accepted after a country or an
     affiliation (``Tổng thống Pháp Jacques Chirac``), never as the first words
-    after the head (``Chủ tịch Exxon Mobil`` is a company).
+    after the head (``Chủ tịch Exxon Mobil`` is a company). ``single_foreign``: one
+    foreign word is a name too (``Tổng thống Bush``); the caller allows it right after a
+    head that only people hold, where a body's name cannot stand.
     """
     cover = match_phrase(toks, a, PLACE_INDEX, b)
     if 2 <= b - a <= 4 and not cover and not forbid_first and namelike(toks, a, b):
@@ -152,6 +162,8 @@ def pick_name(toks: Sequence[Tok], a: int, b: int, forbid_first: bool,
             return None
         if foreign(toks, a + cover, b):
             return a + cover, b
+        if single_foreign and b - (a + cover) == 1 and foreign_surname(toks[a + cover].text):
+            return a + cover, b  # ``Tổng thống Bush``, ``Thủ tướng Thái Lan Thaksin``
         # a country written in Vietnamese that the gazetteer lacks, then the name
         # (``Tổng thống Nam Tư Slobodan Milosevic``)
         for s in range(a + cover + 1, b - 1):

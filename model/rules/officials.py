@@ -52,6 +52,7 @@ from phogov.rules.names import (
     forbid_first,
     is_byline,
     is_credit,
+    namelike,
     pick_name,
 )
 from phogov.titles import (
@@ -184,6 +185,30 @@ def _after_trigger(toks: Sequence[Tok], memory: DocMemory, roster: list[bool]) -
     return cands
 
 
+# Words that make the title before them a group's: ``các Ủy viên …: A, B, C``.
+_GROUP_WORDS = frozenset({"các", "những", "hai", "ba", "bốn", "năm", "2", "3", "4", "5"})
+
+
+def _list_members(toks: Sequence[Tok], e: int) -> list[_Cand]:
+    """The names listed after a group's title from token ``e`` on (``các Phó Chủ tịch
+    UBND tỉnh A, B và C``; ``…: A, B``): each whole capitalised run that reads as a
+    Vietnamese name, joined by ``,``, ``;``, ``:`` or ``và``; the list ends at anything else."""
+    out: list[_Cand] = []
+    n = len(toks)
+    while e < n and (toks[e].text in (",", ";", ":") or toks[e].low == "và"):
+        k = e + 1
+        if k < n and toks[k].low == "và":
+            k += 1
+        if k >= n or toks[k].kind != "cap" or head_at(toks, k):
+            break
+        b = caps_run(toks, k)
+        if not (2 <= b - k <= 4 and namelike(toks, k, b) and ends_cleanly(toks, b)):
+            break
+        out.append(_Cand(k, b, "title", "officials.title_list"))
+        e = b
+    return out
+
+
 def _title_before(toks: Sequence[Tok], memory: DocMemory) -> list[_Cand]:
     """A title, then the name at the end of one of its capitalised runs (or a known
     short form right after it: ``Thứ trưởng Tiến``)."""
@@ -202,14 +227,22 @@ def _title_before(toks: Sequence[Tok], memory: DocMemory) -> list[_Cand]:
         )
         k = hj
         company = False  # a foreign run after ``Tập đoàn …`` is the company's name
+        group = i > 0 and toks[i - 1].low in _GROUP_WORDS
+        if group and end < n and toks[end].text == ":":
+            cands += _list_members(toks, end)  # ``các Ủy viên Ủy ban …: A, B, C``
+            continue
         while k < end:
             company = company or bool(match_phrase(toks, k, _COMPANIES, end))
             if toks[k].kind == "cap" and (k == hj or toks[k - 1].kind != "cap"):
                 b = caps_run(toks, k)
                 picked = pick_name(toks, k, b, forbid_first(toks, k, b), foreign_ok=not company,
-                                   first_run=k == hj and not person_head)
+                                   first_run=k == hj and not person_head,
+                                   single_foreign=k == hj and person_head
+                                   and not coref.after_title(toks, k, b, memory))
                 if picked and ends_cleanly(toks, picked[1]):
                     cands.append(_Cand(picked[0], picked[1], "title", "officials.title_before"))
+                    if group:
+                        cands += _list_members(toks, picked[1])
                     break
                 # only right after the head: deeper in, a short form is part of a body's
                 # name (``Giám đốc Bệnh viện Thẩm mỹ Thanh Vân``)

@@ -188,6 +188,16 @@ class NameParser:
         # only start a parent when they parse as a body of their own.
         return self._starts_body(p) and self.org(p) is not None
 
+    def _title_stop(self, q: int) -> bool:
+        """A title starts at ``q`` and ends the name before it. ``Trung``, ``Thượng`` and
+        ``Thiếu`` do so only as ranks (``Trung tá``); otherwise they are name syllables
+        (``Công ty Đất Trung Việt``)."""
+        text = self.t[q].text
+        if text in ("Trung", "Thượng", "Thiếu"):
+            # ``Trung ương`` is a parent the caller adds (``Công ty Ong Trung ương``)
+            return q + 1 < self.n and self.t[q + 1].low in ("tướng", "tá", "úy", "uý", "ương")
+        return text in TITLE_STOP
+
     def group(self, p: int, named_only: bool = False) -> int | None:
         """Fallback descriptor piece, when no lexicon descriptor fits.
 
@@ -209,7 +219,7 @@ class NameParser:
         if brand_like(self.t[p].text) and not self._capword(q):
             return q  # a foreign or coined name never runs on into Vietnamese words
         if self._capword(q):
-            while self._capword(q) and self.t[q].text not in TITLE_STOP:
+            while self._capword(q) and not self._title_stop(q):
                 if self._is_person_at(q) and self._capword(q + 2):
                     break
                 if self._starts_body(q) and self.org(q) is not None:

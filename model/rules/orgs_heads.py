@@ -34,13 +34,18 @@ from phogov.rules.orgs_tokens import (
     TITLE_STOP,
     TOPICS,
     VERB_STARTS,
+    is_vietnamese_syllable,
 )
 
 # Head + one word that is a place or a common noun, not a body.
 _NOT_BODIES = frozenset(
     {("hội", "an"), ("đài", "loan"), ("trường", "sa"), ("trường", "sơn"), ("trường", "giang"),
      ("trường", "chinh"), ("ban", "nha"), ("ban", "mê"), ("hội", "báo"), ("viện", "dẫn"),
-     ("viện", "trợ")}
+     ("viện", "trợ"),
+     # festivals, contests and fairs are events, not bodies (``Hội Hoa Xuân``)
+     ("hội", "hoa"), ("hội", "thi"), ("hội", "diễn"), ("hội", "thao"), ("hội", "khỏe"),
+     ("hội", "xuân"), ("hội", "làng"), ("hội", "chợ"), ("hội", "trại"), ("hội", "giảng"),
+     ("hội", "đàm"), ("hội", "ngộ")}
 )
 # Syllable + head that make one word (``Tây Ban Nha``, ``bộ Quốc Phòng``, ``Hải Phòng``).
 _PREV_COMPOUNDS = frozenset({("tây", "ban"), ("quốc", "phòng"), ("hải", "phòng"), ("quốc", "hội")})
@@ -210,6 +215,11 @@ class HeadParser(NameParser):
         d = self.desc_chain(j, fallback=head not in lex.LEXICON_ONLY_HEADS,
                             any_case=hlow in _ANY_CASE_HEADS,
                             extend=hlow in _ANY_CASE_HEADS or hlow in lex.LOWER_DESC_HEADS)
+        if d is None and hlow in _STATE_HEADS and self._ok(j):
+            # ``Sở Công an Hà Nội`` (the old name of a city's police): a lexicon descriptor
+            # that is also a body of its own still describes the head right before it
+            dm = DESCS.match(self.t, j)
+            d = (dm[0], " ".join(t.low for t in self.t[j:dm[0]])) if dm else None
         if d is None and hlow in _NUMBERED_HEADS and self._ok(j) and (
                 ROMAN.fullmatch(self.t[j].text) or (self.t[j].text.isdigit()
                                                     and len(self.t[j].text) <= 2)):
@@ -392,8 +402,15 @@ class HeadParser(NameParser):
         d = self.desc_chain(i + 1, fallback=True)
         if d is None:
             return None
-        pl = self.place(d[0], name_ok=False)
-        return pl if pl and pl != GENERIC else d[0]
+        end = d[0]
+        for k in range(i + 3, end):
+            # ``Đảng Dân chủ John Kerry``: an all-foreign run after a Vietnamese party name
+            # of two words or more is a person (``Đảng Thai Rak Thai`` stays whole)
+            if is_vietnamese_syllable(self.t[k - 1].text) and not any(
+                    is_vietnamese_syllable(t.text) for t in self.t[k:end]):
+                return k
+        pl = self.place(end, name_ok=False)
+        return pl if pl and pl != GENERIC else end
 
     def lower_fixed(self, i: int) -> int | None:
         """A body's fixed name written in lower case (``quốc hội``)."""

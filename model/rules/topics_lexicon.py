@@ -316,7 +316,8 @@ SECURITY: list[Cue] = [
     _c(r"khám xét|lục soát|thu giữ|tang vật|vật chứng|bị triệu tập|giấy triệu tập|"
        r"khai nhận|nhận tội|thành khẩn khai|giám định pháp y|pháp y|"
        r"hiếp dâm|cưỡng dâm|dâm ô|mại dâm|mua dâm|bán dâm|"
-       r"gây thương tích|đánh người|đánh đập|hành hạ|"
+       r"gây thương tích|đánh người|đánh đập|hành hạ|ăn cướp|tên cướp|kẻ cướp|băng cướp|"
+       r"giật dây chuyền|giựt dây chuyền|giật túi|bóp cổ|gí dao|kề dao|tẩu thoát|kêu cứu|"
        r"hoãn xử|tòa tuyên|tuyên phạt|mức án|hội đồng xét xử|thẩm phán|bào chữa|"
        r"xử (sơ|phúc) thẩm|xử lưu động|kháng cáo|kháng nghị", 0.75),
     _c(r"triệu tập|giám định", 0.3),
@@ -383,7 +384,9 @@ SOCIETY: list[Cue] = [
     _c(r"văn minh đô thị|đô thị văn minh|nếp sống văn minh", 0.85),
     _c(r"văn minh", 0.3),
     _c(r"thiên tai|bão|lũ|lũ lụt|ngập lụt|ngập úng|sạt lở|hạn hán|xâm nhập mặn|mưa lớn|lốc|"
-       r"triều cường|động đất|vỡ đê|đê (đã )?vỡ|phòng,? chống thiên tai", 0.8),
+       r"triều cường|động đất|vỡ đê|đê (đã )?vỡ|phòng,? chống thiên tai|nắng hạn|khô hạn|"
+       r"thiếu nước (sinh hoạt|ngọt|sạch)|nước (sinh hoạt|ngọt) (khan hiếm|thiếu)|đói khát|"
+       r"cúp nước|mất nước sinh hoạt", 0.8),
     _c(r"[Ss]óng thần", 0.8, cs=True),  # "Sóng Thần" is a place name
     _c(r"cứu trợ|khắc phục hậu quả", 0.6),
     _c(r"nước sạch", 0.4),
