@@ -87,6 +87,7 @@ _DEMONSTRATIVES = frozenset({"này", "đó", "ấy", "đây", "trên", "kia"})
 # Words before a head that make it a generic plural (``các đại biểu``).
 _PLURALS = frozenset({"các", "những", "mọi", "nhiều", "mấy"})
 _GROUP_WORDS = frozenset({"các", "những", "hai", "ba", "bốn", "năm", "2", "3", "4", "5"})
+_MEETING_VERBS = frozenset({"gặp", "tiếp", "với", "kiến", "đàm", "thăm"})
 
 
 def match_phrase(toks: Sequence[Tok], i: int, index: dict[str, list[tuple[str, ...]]],
@@ -423,6 +424,12 @@ def _plural(toks: Sequence[Tok], t: TitleSpan) -> bool:
     return t.first > 0 and toks[t.first - 1].low in _PLURALS
 
 
+def _counterpart(toks: Sequence[Tok], t: TitleSpan) -> bool:
+    """The title is the object of a meeting verb: it names the other party of the meeting
+    (guideline: a title that refers to someone else is not hers or his)."""
+    return t.first > 0 and toks[t.first - 1].low in _MEETING_VERBS
+
+
 def _group(toks: Sequence[Tok], t: TitleSpan) -> bool:
     """A title preceded by a group word: ``các Phó Chủ tịch``, ``hai Thứ trưởng``."""
     return t.first > 0 and toks[t.first - 1].low in _GROUP_WORDS
@@ -493,6 +500,8 @@ def assign(toks: Sequence[Tok], names: Sequence[tuple[int, int]]) -> list[list[T
             pre.append(t)
             prev = t.first - 1
             t = by_last.get(prev) if prev >= 0 and toks[prev].text in _CHAIN else None
+            if t is not None and _counterpart(toks, t):
+                t = None  # ``gặp Tổng thống Indonesia, Chủ tịch nước A``: the host's title
         pre.reverse()
         if not pre and shared is not None and _coordinated(toks, prev_end, a):
             pre = [shared]

@@ -260,3 +260,19 @@ def test_one_word_foreign_leader_after_a_head_only_people_hold() -> None:
         ("Marta Istomin", ["Chủ tịch Nhạc viện Manhattan"])]
     assert _found("Chủ tịch Exxon cho biết.") == []
     assert _found("Tổng thống WTO") == []  # an acronym is no surname
+
+
+def test_the_other_party_of_a_meeting_keeps_its_title() -> None:
+    """Guideline: a title that refers to someone else is not hers or his."""
+    assert _found("Trong cuộc gặp Tổng thống Indonesia, Chủ tịch nước Trần Đức Lương khẳng "
+                  "định quan hệ tốt đẹp.") == [("Trần Đức Lương", ["Chủ tịch nước"])]
+    # two titles of one person still chain
+    assert _found("Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh Nguyễn Văn A phát biểu.") == [
+        ("Nguyễn Văn A", ["Bí thư Tỉnh ủy", "Chủ tịch HĐND tỉnh"])]
+
+
+def test_a_commune_chairman_with_a_rarer_surname() -> None:
+    """After ``xã`` a three-syllable run that starts with a surname is the chairman's name;
+    a two-syllable run is the commune."""
+    assert _found("Chủ tịch xã Đào Quốc Khởi cho biết.") == [("Đào Quốc Khởi", ["Chủ tịch xã"])]
+    assert _found("Chủ tịch xã Đào Xá cho biết.") == []

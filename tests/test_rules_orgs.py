@@ -565,3 +565,16 @@ def test_old_provinces_old_names_and_comma_names(raw: str, expected: list[str]) 
 )
 def test_events_parties_verbs_and_name_syllables(raw: str, expected: list[str]) -> None:
     assert orgs(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # a unit whose descriptor is a body of its own keeps its head and its place
+        ("Đội Cảnh sát PCCC quận 8 đã đến hiện trường.", ["Đội Cảnh sát PCCC quận 8"]),
+        ("Đội PCCC quận 3 có mặt.", ["Đội PCCC quận 3"]),
+        ("Đảng Cộng sản VN lãnh đạo toàn diện.", ["Đảng Cộng sản VN"]),
+    ],
+)
+def test_units_and_the_party_short_form(raw: str, expected: list[str]) -> None:
+    assert orgs(raw) == expected

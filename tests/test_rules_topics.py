@@ -370,6 +370,14 @@ def test_generalisation_classes(text: str, expected: list[str]) -> None:
         # a trade fair is not an art exhibition, a painting exhibition is culture
         ("Hội chợ triển lãm hàng Việt Nam chất lượng cao vắng khách.", ["ECONOMY"]),
         ("Triển lãm tranh của các họa sĩ trẻ thu hút đông khách.", ["SOCIETY"]),
+        # related-news links: a dated headline or a line opened by >> (guideline: no topic)
+        ("Giá phân bón sẽ tăng nhưng không đột biến(04/01/2004)", []),
+        (">> Khởi tố giám đốc trung tâm cai nghiện", []),
+        # the Party's own conduct and membership; public disorder; Agent Orange victims
+        ("Đảng phải trong sạch, lành mạnh.", ["PARTY"]),
+        ("Nhiều trí thức không muốn gia nhập Đảng.", ["PARTY"]),
+        ("Hàng trăm người ném gạch, đá vào lực lượng làm nhiệm vụ.", ["SECURITY"]),
+        ("Toàn xã có hơn 400 nạn nhân chất độc da cam.", ["SOCIETY"]),
         # drought and water shortage are natural-disaster response (SOCIETY)
         ("Đang mùa nắng hạn, nhiều gia đình thiếu nước sinh hoạt.", ["SOCIETY"]),
         # an official's share of blame for misconduct (anti-corruption: PARTY)

@@ -53,6 +53,7 @@ _PREV_COMPOUNDS = frozenset({("tây", "ban"), ("quốc", "phòng"), ("hải", "p
 _BAN_NEEDS_PARENT = frozenset({"tổ chức", "kiểm tra", "quản lý dự án", "quản lý", "chỉ đạo"})
 # ``Đoàn`` + these is a working delegation (``Đoàn kiểm tra liên ngành``) unless completed.
 _DOAN_NEEDS_PARENT = frozenset({"kiểm tra", "thanh tra", "giám sát", "công tác", "khảo sát"})
+_UNIT_HEADS = frozenset({"đội", "phòng", "chi cục"})
 _COMPANY_HEADS = frozenset({"công ty", "tổng công ty", "tập đoàn", "ngân hàng", "cty", "tct"})
 _COURTS = frozenset({"tòa án nhân dân", "tand", "viện kiểm sát nhân dân", "vksnd", "viện ksnd",
                      "viện kiểm sát"})
@@ -215,9 +216,10 @@ class HeadParser(NameParser):
         d = self.desc_chain(j, fallback=head not in lex.LEXICON_ONLY_HEADS,
                             any_case=hlow in _ANY_CASE_HEADS,
                             extend=hlow in _ANY_CASE_HEADS or hlow in lex.LOWER_DESC_HEADS)
-        if d is None and hlow in _STATE_HEADS and self._ok(j):
-            # ``Sở Công an Hà Nội`` (the old name of a city's police): a lexicon descriptor
-            # that is also a body of its own still describes the head right before it
+        if d is None and hlow in _STATE_HEADS | _UNIT_HEADS and self._ok(j):
+            # ``Sở Công an Hà Nội`` (the old name of a city's police), ``Đội Cảnh sát PCCC
+            # quận 8``: a lexicon descriptor that is also a body of its own still
+            # describes the head right before it
             dm = DESCS.match(self.t, j)
             d = (dm[0], " ".join(t.low for t in self.t[j:dm[0]])) if dm else None
         if d is None and hlow in _NUMBERED_HEADS and self._ok(j) and (

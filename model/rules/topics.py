@@ -175,9 +175,17 @@ def _repair_tones(text: str) -> str:
     return text if fixed == nfd else unicodedata.normalize("NFC", fixed)
 
 
+# A related-news link: a headline with its date in brackets at the end, or a line opened
+# by ``>>`` (``Cầu Long Biên có thể được nâng cao thêm 3 m(05/05/2004)``).
+_DATED_LINK = re.compile(r"\(\d{1,2}/\d{1,2}/\d{4}\)\s*$")
+_LINK_MARK = re.compile(r"^\s*(?:>>|&gt;&gt;|»)")
+
+
 def is_furniture(text: str) -> bool:
     """True for page furniture that the guideline leaves without a topic."""
-    if _FURNITURE_PREFIX.match(text):
+    if _FURNITURE_PREFIX.match(text) or _LINK_MARK.match(text):
+        return True
+    if _DATED_LINK.search(text) and len(text.split()) <= 30:
         return True
     rest = _NOISE.sub(" ", text)
     return not re.search(r"[^\W\d_]{2,}", rest)  # nothing but times, dates and widgets

@@ -48,6 +48,9 @@ PARTY: list[Cue] = [
     _c(r"tổ chức (cơ sở )?đảng", 0.5),
     _c(r"đảng viên", 0.8),
     _c(r"kết nạp", 0.7),
+    # the Party's own conduct and membership told without the building vocabulary
+    _c(r"gia nhập Đảng|vào Đảng|Đảng (ta )?(phải|cần)|(giữa )?Đảng (và|với) (nhân )?dân", 0.6,
+       cs=True),
     _c(r"chi bộ", 0.7),
     _c(r"đảng ủy viên|cấp ủy viên", 0.6),
     _c(r"tập trung dân chủ", 0.8),
@@ -322,7 +325,8 @@ SECURITY: list[Cue] = [
        r"xử (sơ|phúc) thẩm|xử lưu động|kháng cáo|kháng nghị", 0.75),
     _c(r"triệu tập|giám định", 0.3),
     # public order: crowds and protests
-    _c(r"tuần hành|biểu tình|bạo động|tụ tập đông người|gây mất trật tự", 0.75),
+    _c(r"tuần hành|biểu tình|bạo động|tụ tập đông người|gây mất trật tự|ném gạch|ném đá|"
+       r"chai xăng|phá phách|đe dọa (đến )?tính mạng", 0.75),
     _c(r"truy nã|thi hành án hình sự|phạm nhân|trại giam|đặc xá", 0.75),
     _c(r"phòng cháy|chữa cháy|PCCC|cháy nổ|cứu nạn, cứu hộ", 0.7),
     _c(r"ổn định chính trị|chính trị" + _DASH + r"xã hội ổn định", 0.5),
@@ -391,6 +395,7 @@ SOCIETY: list[Cue] = [
     _c(r"cứu trợ|khắc phục hậu quả", 0.6),
     _c(r"nước sạch", 0.4),
     _c(r"trẻ em|người cao tuổi|người khuyết tật|bình đẳng giới|dân số", 0.7),
+    _c(r"chất độc da cam|nạn nhân da cam|nỗi đau da cam|dioxin", 0.8),
     _c(r"đồng bào dân tộc|dân tộc thiểu số|tôn giáo", 0.6),
     _c(r"chăm lo", 0.45),
     _c(r"từ thiện|nhân đạo|an toàn thực phẩm", 0.65),
