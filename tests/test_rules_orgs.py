@@ -574,6 +574,13 @@ def test_events_parties_verbs_and_name_syllables(raw: str, expected: list[str]) 
         ("Đội Cảnh sát PCCC quận 8 đã đến hiện trường.", ["Đội Cảnh sát PCCC quận 8"]),
         ("Đội PCCC quận 3 có mặt.", ["Đội PCCC quận 3"]),
         ("Đảng Cộng sản VN lãnh đạo toàn diện.", ["Đảng Cộng sản VN"]),
+        # a project board named by its number; without one it is a description
+        ("Ban Quản lý dự án 18 đã giải ngân.", ["Ban Quản lý dự án 18"]),
+        ("Ban quản lý dự án cho biết sẽ làm.", []),
+        ("Ban quản lý dự án 5 năm qua đã làm tốt.", []),  # a count of years
+        # a company's all-capitals brand after its lower-case trade words
+        ("Công ty TNHH đầu tư dịch vụ thương mại ADH đã ký hợp đồng.",
+         ["Công ty TNHH đầu tư dịch vụ thương mại ADH"]),
     ],
 )
 def test_units_and_the_party_short_form(raw: str, expected: list[str]) -> None:

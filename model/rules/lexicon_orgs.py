@@ -259,7 +259,8 @@ NAME_END_WORDS: frozenset[str] = frozenset("thuộc của tại ở cũng đã s
 # Trades whose first syllable also starts verbs (``vận tải``, not ``vận động``).
 TRADE_BIGRAMS: frozenset[tuple[str, str]] = frozenset(
     {("vận", "tải"), ("thực", "phẩm"), ("xuất", "nhập"), ("chuyển", "phát"), ("cấp", "nước"),
-     ("cấp", "thoát"), ("thu", "mua"), ("giải", "trí"), ("bảo", "hiểm"), ("dự", "trữ")}
+     ("cấp", "thoát"), ("thu", "mua"), ("giải", "trí"), ("bảo", "hiểm"), ("dự", "trữ"),
+     ("dự", "án")}
 )
 # Heads whose proper name may be one word (``Câu lạc bộ Paris``, ``Xí nghiệp Hòa Bình``).
 SINGLE_NAME_HEADS: frozenset[str] = frozenset(

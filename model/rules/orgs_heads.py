@@ -254,7 +254,7 @@ class HeadParser(NameParser):
         if d is None:
             return None
         if head in lex.NEEDS_COMPLETION and not comp:
-            return None
+            return self._numbered_area(d[0])  # ``Ban quản lý dự án 18``, ``… khu vực I``
         if hlow in _COMPANY_HEADS and not comp and self._ok(d[0]) and self.t[d[0]].text.isdigit():
             # ``Công ty Cà phê 52``, ``Tổng công ty 36``; ``Dược phẩm 2/9``: named after a date
             return self._date_name(d[0]) or d[0] + 1
@@ -267,10 +267,24 @@ class HeadParser(NameParser):
         if hlow == "ban" and not comp:
             is_lex = DESCS.match(self.t, j) is not None
             if not is_lex or d[1] in _BAN_NEEDS_PARENT:
-                return None
+                return self._numbered_area(d[0]) if is_lex else None
         if hlow == "đoàn" and not comp and d[1] in _DOAN_NEEDS_PARENT:
             return None
         return self._roman_tail(comp or d[0])
+
+    def _numbered_area(self, k: int) -> int | None:
+        """End of a unit number or a numbered area that completes a board's name at ``k``
+        (``Ban quản lý dự án 18``, ``Ban quản lý dự án khu vực I``), else None."""
+        t = self.t
+        if self._ok(k) and t[k].low == "khu" and k + 1 < self.n and t[k + 1].low == "vực":
+            k += 2
+        if not self._ok(k):
+            return None
+        if (t[k].text.isdigit() and len(t[k].text) <= 3) or (
+                ROMAN.fullmatch(t[k].text) and len(t[k].text) <= 4):
+            return k + 1 if self._hard_stop(k + 1) or not self._ok(k + 1) or (
+                not self.t[k + 1].cap and self.t[k + 1].low not in lex.MEASURE_WORDS) else None
+        return None
 
     def _glued_code(self, j: int) -> int | None:
         """End of a unit or fund code at ``j``: capitals glued to digits (``C14``, ``VF1``,
@@ -332,6 +346,10 @@ class HeadParser(NameParser):
             if run and not (run - k == 1 and (first in lex.RUN_STOP or len(first) < 2
                                               or first.isupper())):
                 return run
+            if (run == k + 1 and hlow in _COMPANY_HEADS and len(first) >= 3 and first.isupper()
+                    and first.isalpha() and first not in lex.NON_ORG_ACRONYMS
+                    and not (self._ok(run) and self.t[run].cap)):
+                return run  # ``Công ty TNHH đầu tư dịch vụ thương mại ADH``: a brand
             # ``Viện khoa học Nông nghiệp Hà Nội``: a capitalised field, then the place
             d = self.desc_chain(k, fallback=True)
             if d is None:
