@@ -68,6 +68,14 @@ def _yaml(data: dict[str, Any]) -> str:
     return yaml.dump(data, Dumper=NoAliases, allow_unicode=True, sort_keys=False).strip()
 
 
+def _is_local(base: str) -> bool:
+    """A backbone given as a local path, whether or not it exists on this machine (a card
+    rewritten elsewhere must not turn ``local:phogov-mini`` into ``runs/v1/phogov-mini``);
+    a Hub id is ``name`` or ``owner/name``."""
+    return bool(base) and (Path(base).is_dir() or base.count("/") > 1
+                           or base.startswith((".", "/", "~")) or "\\" in base)
+
+
 def write_card(model_dir: str | Path, license_: str = "mit") -> Path:
     """(Re)write ``model_dir/README.md`` from the manifest and any saved evaluation."""
     root = Path(model_dir)
@@ -80,7 +88,7 @@ def write_card(model_dir: str | Path, license_: str = "mit") -> Path:
         "language": "vi",
         "license": license_,
         "library_name": "transformers",
-        "base_model": base if not Path(base).is_dir() else f"local:{Path(base).name}",
+        "base_model": f"local:{Path(base).name}" if _is_local(base) else base,
         "tags": ["phogov", "phobert", "token-classification", "text-classification",
                  "vietnamese", "government-news"],
         "pipeline_tag": "token-classification",
@@ -103,7 +111,8 @@ def write_card(model_dir: str | Path, license_: str = "mit") -> Path:
              "thresholds tuned on dev, the word segmenter "
              f"(`{info.get('segmenter')}`; inputs are word-segmented like PhoBERT's) and "
              f"the window length ({info.get('max_length')} subwords, stride {info.get('stride')}).",
-             "", "## Training", "", _backbone_note(base), "", CORPUS_NOTE, ""]
+             "", "## Training", "", info.get("training_note") or _backbone_note(base), "",
+             CORPUS_NOTE, ""]
     if (root / LOSS_PLOT).is_file():
         lines += [f"Pretraining loss curve: ![MLM loss]({LOSS_PLOT})", ""]
     metrics = info.get("metrics", {})
@@ -156,9 +165,15 @@ def record_evaluation(model_dir: str | Path, gold: str, report: dict[str, Any],
     and rewrite the card with all of them."""
     root = Path(model_dir)
     payload = {"gold": Path(gold).name, "system": system, "command": command, "report": report}
-    kept = [e for e in read_evaluations(root)
-            if (e["gold"], e.get("system", "model")) != (payload["gold"], system)]
+    evaluations = read_evaluations(root)
+    key = (payload["gold"], system)
+    at = next((k for k, e in enumerate(evaluations)
+               if (e["gold"], e.get("system", "model")) == key), None)
+    if at is None:
+        evaluations.append(payload)
+    else:  # in place: the first evaluation is the card's model-index, keep which one it is
+        evaluations[at] = payload
     (root / EVAL_RESULTS).write_text(
-        json.dumps({"evaluations": [*kept, payload]}, indent=1, ensure_ascii=False,
+        json.dumps({"evaluations": evaluations}, indent=1, ensure_ascii=False,
                    allow_nan=False) + "\n", encoding="utf-8")
     return write_card(root)
