@@ -145,3 +145,15 @@ def test_bare_given_name_shared_with_a_private_citizen_is_left_alone() -> None:
     )
     assert [s[0] for s in spans[0]] == ["Phạm Văn Chi"]
     assert spans[1] == []
+
+
+def test_a_given_name_that_starts_a_compound_is_not_a_mention() -> None:
+    """``Quốc hội`` written after an official named ``… Quốc``: one capital, then the
+    second syllable of the compound; the name is not taken there."""
+    spans = _doc(
+        "Đại biểu Trần Viết Quốc chất vấn Bộ trưởng.",
+        "Bộ trưởng đã báo cáo với Quốc hội về việc này.",
+        "Theo ý kiến của Quốc, việc này cần làm rõ.",
+    )
+    assert spans[1] == []
+    assert spans[2] == [("Quốc", [], "officials.coref")]

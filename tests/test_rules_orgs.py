@@ -585,3 +585,22 @@ def test_events_parties_verbs_and_name_syllables(raw: str, expected: list[str]) 
 )
 def test_units_and_the_party_short_form(raw: str, expected: list[str]) -> None:
     assert orgs(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # the Party's full name completes ``Ban chấp hành Trung ương`` (longest name wins)
+        ("Ban chấp hành Trung ương Đảng Cộng sản Việt Nam họp.",
+         ["Ban chấp hành Trung ương Đảng Cộng sản Việt Nam"]),
+        ("Kỷ niệm ngày thành lập Đảng nhân dân Cách mạng Lào.", ["Đảng nhân dân Cách mạng Lào"]),
+        # names written in lower case are tagged as written
+        ("Bác sĩ Bệnh viện Nhi trung ương cho biết.", ["Bệnh viện Nhi trung ương"]),
+        ("Bộ Kế hoạch đầu tư cho biết.", ["Bộ Kế hoạch đầu tư"]),
+        ("Nhờ Quĩ Bảo trợ trẻ em VN hỗ trợ.", ["Quĩ Bảo trợ trẻ em VN"]),
+        # ``trung ương`` as a level, not after a name
+        ("Chính quyền trung ương và địa phương phối hợp.", []),
+    ],
+)
+def test_party_full_names_and_lower_case_names(raw: str, expected: list[str]) -> None:
+    assert orgs(raw) == expected

@@ -141,6 +141,15 @@ _SUBJECT_NEXT = frozenset(
 )
 
 
+# Lower-case words that may follow a bare name inside a sentence; any other lower-case word
+# may be the second syllable of a compound written with one capital (``Quốc hội``,
+# ``Chính phủ``, ``Tiến độ``), so the name is not taken there.
+_NAME_NEXT = _SUBJECT_NEXT | frozenset(
+    "để nhận nộp đưa ký mua bán chuyển có chỉ đi về ra vào tại ở mà nhưng với cùng làm cho "
+    "trả khẳng thừa xin gặp biết nắm đứng".split()
+)
+
+
 def _bare_given(toks: Sequence[Tok], i: int, b: int, memory: DocMemory) -> list[tuple[int, int]]:
     """A known official's given name standing alone (``lệnh tạm giam đối với Dũng``):
     the whole capitalised run, not a place (``xã Tiến Dũng``); at the start of a
@@ -152,6 +161,8 @@ def _bare_given(toks: Sequence[Tok], i: int, b: int, memory: DocMemory) -> list[
         return []  # someone else of that name (a private citizen) is in the story too
     if i == 0 and not (b < len(toks) and toks[b].low in _SUBJECT_NEXT):
         return []
+    if b < len(toks) and toks[b].kind == "lower" and toks[b].low not in _NAME_NEXT:
+        return []  # ``với Quốc hội``: one capital, then a compound's second syllable
     if i >= 2 and toks[i - 1].kind == "lower" and toks[i - 2].kind == "cap":
         return []  # the end of a name: ``Bệnh viện Thẩm mỹ Thanh Vân``, ``Tiểu học Dũng``
     return [(i, b)]

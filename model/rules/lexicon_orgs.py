@@ -137,7 +137,8 @@ FIXED_NAMES: tuple[str, ...] = (
     "Quốc hội", "Chính phủ", "Bộ Chính trị", "Ban Bí thư Trung ương Đảng",
     "Ban Bí thư Trung ương Đoàn", "Ban Bí thư Trung ương", "Ban Bí thư", "TW Đảng", "TƯ Đảng",
     "Trung ương Đảng", "Trung ương Đoàn", "Trung ương Hội", "T.Ư Đảng", "T.Ư Đoàn",
-    "Đảng Cộng sản Việt Nam", "Đảng Cộng sản VN",
+    "Đảng Cộng sản Việt Nam", "Đảng Cộng sản VN", "Đảng Nhân dân Cách mạng Lào",
+    "Đảng Nhân dân CM Lào", "Đảng NDCM Lào",
     "Kiểm toán Nhà nước", "Ngân hàng Nhà nước Việt Nam", "Ngân hàng Nhà nước",
     "Thanh tra Chính phủ", "Văn phòng Chính phủ", "Văn phòng Quốc hội",
     "Văn phòng Trung ương Đảng", "Văn phòng Chủ tịch nước", "Ủy ban Thường vụ Quốc hội",
@@ -215,8 +216,13 @@ RELATIONAL_HEADS: tuple[str, ...] = (
 )
 # Parents written without a body head (``Ban Chấp hành Trung ương Đảng``).
 PARENT_WORDS: tuple[str, ...] = (
+    # the Party's full name after ``Trung ương`` (``Ban chấp hành Trung ương Đảng Cộng sản
+    # Việt Nam``, ``… Đảng Nhân dân Cách mạng Lào``): the longest name wins
+    "Trung ương Đảng Cộng sản Việt Nam", "Trung ương Đảng Cộng sản VN",
+    "Trung ương Đảng Nhân dân Cách mạng Lào", "Trung ương Đảng NDCM Lào",
     "Trung ương Đảng", "Trung ương Đoàn", "Trung ương", "TW Đảng", "TƯ Đảng", "TW", "TƯ",
     "T.Ư Đảng", "T.Ư",
+    "trung ương",  # written in lower case after a name (``Bệnh viện Nhi trung ương``)
 )
 
 # Head nouns that need a descriptor (``Bộ`` + ``Tài chính``).
@@ -293,7 +299,7 @@ DESCRIPTORS: tuple[str, ...] = (
     "Lao động - Thương binh và Xã hội", "Lao động, Thương binh và Xã hội",
     "Lao động Thương binh và Xã hội", "Lao động, Thương binh - Xã hội",
     "Lao động - Thương binh - Xã hội", "LĐ-TB&XH", "LĐTB&XH", "LĐTBXH",
-    "Kế hoạch và Đầu tư", "Kế hoạch - Đầu tư", "KH&ĐT", "KHĐT", "KH-ĐT",
+    "Kế hoạch và Đầu tư", "Kế hoạch - Đầu tư", "Kế hoạch Đầu tư", "KH&ĐT", "KHĐT", "KH-ĐT",
     "Nông nghiệp và Phát triển nông thôn", "Nông nghiệp và PTNT", "NN&PTNT", "NNPTNT",
     "Nông nghiệp và Môi trường", "NN&MT", "Tài nguyên và Môi trường", "Tài nguyên - Môi trường",
     "Tài nguyên Môi trường", "TN&MT", "TNMT", "TN-MT", "Giao thông vận tải", "Giao thông - Vận tải",
@@ -322,7 +328,8 @@ DESCRIPTORS: tuple[str, ...] = (
     "Đổi mới doanh nghiệp", "Đổi mới và Phát triển doanh nghiệp", "Xuất nhập khẩu",
     "Quản lý cạnh tranh", "Phòng vệ thương mại", "Công nghiệp nhẹ", "Công nghiệp nặng",
     "Cảnh sát", "An ninh", "Xây dựng lực lượng", "Hậu cần - Kỹ thuật", "Luật sư", "Năng lượng",
-    "Sinh viên", "Nạn nhân chất độc da cam/dioxin Việt Nam", "Bảo trợ người tàn tật và trẻ mồ côi",
+    "Sinh viên", "Nạn nhân chất độc da cam/dioxin Việt Nam", "Bảo trợ trẻ em",
+    "Bảo trợ người tàn tật và trẻ mồ côi",
     "Thể dục Thể thao", "Đất đai", "Kế hoạch Tài chính", "Liên hợp",
     # performing troupes (``Đoàn Nghệ thuật Quân khu 2``, ``Nhà hát Ca múa nhạc``)
     "Nghệ thuật", "Văn công", "Ca múa nhạc", "Ca múa", "Kịch nói", "Chèo", "Cải lương", "Xiếc",
