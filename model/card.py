@@ -71,7 +71,8 @@ def _yaml(data: dict[str, Any]) -> str:
 def _is_local(base: str) -> bool:
     """A backbone given as a local path, whether or not it exists on this machine (a card
     rewritten elsewhere must not turn ``local:phogov-mini`` into ``runs/v1/phogov-mini``);
-    a Hub id is ``name`` or ``owner/name``."""
+    a Hub id is ``name`` or ``owner/name``. A missing one-slash path (``runs/mini``) reads
+    as a Hub id: the two cannot be told apart from the string alone."""
     return bool(base) and (Path(base).is_dir() or base.count("/") > 1
                            or base.startswith((".", "/", "~")) or "\\" in base)
 

@@ -86,8 +86,11 @@ _GAZETTEER = _phrase_index(PLACES)
 _DEMONSTRATIVES = frozenset({"này", "đó", "ấy", "đây", "trên", "kia"})
 # Words before a head that make it a generic plural (``các đại biểu``).
 _PLURALS = frozenset({"các", "những", "mọi", "nhiều", "mấy"})
-_GROUP_WORDS = frozenset({"các", "những", "hai", "ba", "bốn", "năm", "2", "3", "4", "5"})
-_MEETING_VERBS = frozenset({"gặp", "tiếp", "với", "kiến", "đàm", "thăm"})
+# Words that make the title after them a group's: ``các Ủy viên …: A, B, C``.
+GROUP_WORDS = frozenset({"các", "những", "hai", "ba", "bốn", "2", "3", "4", "5"})
+# ``trong cuộc gặp X, …``: a meeting told as a noun, whose object X is the other party.
+_MEETING_NOUNS = frozenset({"cuộc", "buổi"})
+_MEETING_WORDS = frozenset({"gặp", "tiếp", "hội", "đàm", "kiến", "điện", "làm", "việc", "với"})
 
 
 def match_phrase(toks: Sequence[Tok], i: int, index: dict[str, list[tuple[str, ...]]],
@@ -425,14 +428,19 @@ def _plural(toks: Sequence[Tok], t: TitleSpan) -> bool:
 
 
 def _counterpart(toks: Sequence[Tok], t: TitleSpan) -> bool:
-    """The title is the object of a meeting verb: it names the other party of the meeting
-    (guideline: a title that refers to someone else is not hers or his)."""
-    return t.first > 0 and toks[t.first - 1].low in _MEETING_VERBS
+    """The title follows a meeting told as a noun (``trong cuộc gặp Tổng thống Indonesia,
+    Chủ tịch nước A``): it names the other party, not the subject after the comma
+    (guideline: a title that refers to someone else is not hers or his). A meeting verb
+    alone (``tiếp Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh A``) has the person as its object."""
+    k = t.first - 1
+    while k >= 0 and t.first - k <= 4 and toks[k].low in _MEETING_WORDS:
+        k -= 1
+    return k >= 0 and k < t.first - 1 and toks[k].low in _MEETING_NOUNS
 
 
 def _group(toks: Sequence[Tok], t: TitleSpan) -> bool:
     """A title preceded by a group word: ``các Phó Chủ tịch``, ``hai Thứ trưởng``."""
-    return t.first > 0 and toks[t.first - 1].low in _GROUP_WORDS
+    return t.first > 0 and toks[t.first - 1].low in GROUP_WORDS
 
 
 def _listed(toks: Sequence[Tok], a: int, b: int) -> bool:
@@ -494,7 +502,7 @@ def assign(toks: Sequence[Tok], names: Sequence[tuple[int, int]]) -> list[list[T
                   and (e == a or not _plural(toks, by_last[e]) or _listed(toks, e, a))), None)
         # a title said of a group (``2 phó chủ tịch là A và B``, ``các Ủy viên …: A, B``)
         # is shared by the names listed after it
-        copula = t is not None and t.first not in claimed and (
+        shared_title = t is not None and t.first not in claimed and (
             _copula(toks, t.last, a) or _group(toks, t))
         while t is not None and t.first not in claimed:
             pre.append(t)
@@ -506,7 +514,7 @@ def assign(toks: Sequence[Tok], names: Sequence[tuple[int, int]]) -> list[list[T
         if not pre and shared is not None and _coordinated(toks, prev_end, a):
             pre = [shared]
         else:
-            shared = pre[-1] if copula else None
+            shared = pre[-1] if shared_title else None
         post: list[TitleSpan] = []
         b = _skip_aside(toks, b)
         if b < len(toks) and toks[b].text in (",", "(", "-", "–"):

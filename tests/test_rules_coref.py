@@ -136,6 +136,19 @@ def test_bare_given_name_of_an_official() -> None:
     assert spans[3] == [] and spans[4] == []
 
 
+def test_bare_given_names_that_are_regions_countries_or_pronouns() -> None:
+    """``miền Nam`` is a region, ``thăm Anh`` a country, ``Anh đã nói`` a pronoun, even
+    with officials named Nam and Anh in the story."""
+    spans = _doc(
+        "Giám đốc Sở Tài chính Nguyễn Văn Nam phát biểu.",
+        "Các tỉnh miền Nam bị hạn nặng.",
+        "Bộ trưởng Lê Hồng Anh cho biết.",
+        "Thủ tướng sẽ thăm Anh vào tháng tới.",
+        "Anh đã nói với tôi như vậy.",
+    )
+    assert spans[1] == [] and spans[3] == [] and spans[4] == []
+
+
 def test_bare_given_name_shared_with_a_private_citizen_is_left_alone() -> None:
     """Two people named Chi in one story (a businessman and an official): a bare ``Chi``
     could be either, so it is not tagged."""

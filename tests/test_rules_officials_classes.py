@@ -263,16 +263,19 @@ def test_one_word_foreign_leader_after_a_head_only_people_hold() -> None:
 
 
 def test_the_other_party_of_a_meeting_keeps_its_title() -> None:
-    """Guideline: a title that refers to someone else is not hers or his."""
+    """Guideline: a title that refers to someone else is not hers or his. A meeting told
+    as a noun (``trong cuộc gặp X, …``) has the other party as X."""
     assert _found("Trong cuộc gặp Tổng thống Indonesia, Chủ tịch nước Trần Đức Lương khẳng "
                   "định quan hệ tốt đẹp.") == [("Trần Đức Lương", ["Chủ tịch nước"])]
+    # a meeting verb takes the person as its object: both titles are the guest's
+    assert _found("Chủ tịch nước tiếp Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh Nguyễn Văn An.") == [
+        ("Nguyễn Văn An", ["Bí thư Tỉnh ủy", "Chủ tịch HĐND tỉnh"])]
     # two titles of one person still chain
     assert _found("Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh Nguyễn Văn A phát biểu.") == [
         ("Nguyễn Văn A", ["Bí thư Tỉnh ủy", "Chủ tịch HĐND tỉnh"])]
 
 
-def test_a_commune_chairman_with_a_rarer_surname() -> None:
-    """After ``xã`` a three-syllable run that starts with a surname is the chairman's name;
-    a two-syllable run is the commune."""
-    assert _found("Chủ tịch xã Đào Quốc Khởi cho biết.") == [("Đào Quốc Khởi", ["Chủ tịch xã"])]
-    assert _found("Chủ tịch xã Đào Xá cho biết.") == []
+def test_a_district_named_like_a_person_is_a_place() -> None:
+    """After ``huyện`` a run whose surname is not one of the commonest is taken as the
+    district (``Châu Thành A`` is one), not its chairman."""
+    assert _found("Chủ tịch UBND huyện Châu Thành A cho biết.") == []

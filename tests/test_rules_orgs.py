@@ -504,6 +504,10 @@ def test_dotted_level_abbreviation_stays_in_the_place(raw: str, expected: list[s
         ("Công an quận đã báo cáo Cục C14 về vụ việc.", ["Công an quận", "Cục C14"]),
         ("Tài sản của Quỹ VF1 được công bố hằng tháng.", ["Quỹ VF1"]),
         ("Đội CSHS phối hợp với Phòng PC14 điều tra.", ["Phòng PC14"]),
+        ("Đoàn nghỉ tại Phòng A2 của khách sạn.", []),  # a room
+        # a bank's one-word brand, also in a list
+        ("Riêng VPBank, Habubank và Techcombank tăng lãi suất.",
+         ["VPBank", "Habubank", "Techcombank"]),
         # a name found as capitals never stops inside its code
         ("Chương trình phát trực tiếp trên HTV7 và VTV3.", ["HTV7", "VTV3"]),
         # a date or a number that closes a lower-case trade name belongs to it
@@ -556,6 +560,8 @@ def test_old_provinces_old_names_and_comma_names(raw: str, expected: list[str]) 
         # a party's name ends before the foreign person after it
         ("ứng cử viên Đảng Dân chủ John Kerry phát biểu", ["Đảng Dân chủ"]),
         ("Đảng Thai Rak Thai thắng cử.", ["Đảng Thai Rak Thai"]),
+        ("Đảng Nhân dân Campuchia (CPP) thắng cử.", ["Đảng Nhân dân Campuchia", "CPP"]),
+        ("Đảng Cộng sản Cuba họp.", ["Đảng Cộng sản Cuba"]),
         # the name ends before the verb (issue: must not swallow the verb after it)
         ("Hiệp hội Ngân hàng thỏa thuận mức lãi suất.", ["Hiệp hội Ngân hàng"]),
         # ``Trung`` is a name syllable unless a rank or ``Trung ương`` follows
@@ -578,6 +584,7 @@ def test_events_parties_verbs_and_name_syllables(raw: str, expected: list[str]) 
         ("Ban Quản lý dự án 18 đã giải ngân.", ["Ban Quản lý dự án 18"]),
         ("Ban quản lý dự án cho biết sẽ làm.", []),
         ("Ban quản lý dự án 5 năm qua đã làm tốt.", []),  # a count of years
+        ("Ban quản lý dự án 2 tuyến đường đã họp.", []),  # a count of roads
         # a company's all-capitals brand after its lower-case trade words
         ("Công ty TNHH đầu tư dịch vụ thương mại ADH đã ký hợp đồng.",
          ["Công ty TNHH đầu tư dịch vụ thương mại ADH"]),

@@ -378,6 +378,11 @@ def test_generalisation_classes(text: str, expected: list[str]) -> None:
         ("Nhiều trí thức không muốn gia nhập Đảng.", ["PARTY"]),
         ("Hàng trăm người ném gạch, đá vào lực lượng làm nhiệm vụ.", ["SECURITY"]),
         ("Toàn xã có hơn 400 nạn nhân chất độc da cam.", ["SOCIETY"]),
+        # ... but a sentence that cites a date, a foreign party, a protest, an excuse
+        ("Luật được Quốc hội thông qua tại kỳ họp thứ 8 (29/11/2005)", ["EVENT"]),
+        ("Ông ấy gia nhập Đảng Cộng hòa năm 1990.", []),
+        ("Bộ Ngoại giao kháng nghị hành động của tàu nước ngoài.", []),
+        ("Anh bào chữa rằng mình bận.", []),
         # drought and water shortage are natural-disaster response (SOCIETY)
         ("Đang mùa nắng hạn, nhiều gia đình thiếu nước sinh hoạt.", ["SOCIETY"]),
         # an official's share of blame for misconduct (anti-corruption: PARTY)
@@ -412,11 +417,13 @@ def test_a_crime_story_lends_its_topic_to_plain_sentences() -> None:
 
 
 def test_no_story_without_enough_cue_sentences() -> None:
-    """Two crime sentences in a long interview do not make the interview a crime story."""
-    sents = ["Chị đã khai nhận với công an.", "Tòa tuyên phạt anh ta 2 năm tù."] + [
-        f"Tôi thích hát những bài hát về quê hương số {i}." for i in range(8)
-    ]
-    assert _doc(sents)[2:] == [[]] * 8
+    """Three crime sentences in a long interview (under STORY_COVER of it) do not make
+    the interview a crime story; the same three in a short report do."""
+    crime = ["Chị đã khai nhận với công an.", "Tòa tuyên phạt anh ta 2 năm tù.",
+             "Cơ quan điều tra đã khởi tố vụ án."]
+    plain = [f"Tôi thích hát những bài hát về quê hương số {i}." for i in range(8)]
+    assert _doc(crime + plain)[3:] == [[]] * 8
+    assert _doc(crime + plain[:2])[3:] == [["SECURITY"]] * 2
 
 
 def test_no_story_for_a_party_article() -> None:

@@ -150,12 +150,23 @@ _NAME_NEXT = _SUBJECT_NEXT | frozenset(
 )
 
 
+# Given names that are also a country, a point of the compass or a pronoun standing alone
+# (``thăm Anh``, ``miền Nam``, ``Anh đã nói``): never taken bare.
+_BARE_STOP = frozenset(
+    "Anh Nam Bắc Đông Tây Pháp Nga Đức Mỹ Lào Úc Nhật Hàn Trung Ý Bỉ Hà Em Chị Cô".split()
+)
+# Words before a capitalised word that make it a region or a place (``miền Nam``).
+_REGION_WORDS = frozenset({"miền", "phía", "hướng", "nước", "vùng", "khu", "xứ", "đất"})
+
+
 def _bare_given(toks: Sequence[Tok], i: int, b: int, memory: DocMemory) -> list[tuple[int, int]]:
     """A known official's given name standing alone (``lệnh tạm giam đối với Dũng``):
     the whole capitalised run, not a place (``xã Tiến Dũng``); at the start of a
     sentence only before a word that follows a subject (``Dũng khai nhận``)."""
     form = mention_text(toks, i, b)
-    if b - i > 2 or form not in memory.given or forbid_first(toks, i, b):
+    if b - i > 2 or form not in memory.given or forbid_first(toks, i, b) or form in _BARE_STOP:
+        return []
+    if i > 0 and toks[i - 1].low in _REGION_WORDS:
         return []
     if any(p.endswith(" " + form) for p in memory.people - memory.names):
         return []  # someone else of that name (a private citizen) is in the story too
@@ -169,7 +180,9 @@ def _bare_given(toks: Sequence[Tok], i: int, b: int, memory: DocMemory) -> list[
 
 
 def mentions(toks: Sequence[Tok], memory: DocMemory) -> list[tuple[int, int]]:
-    """Full known names and bare foreign short forms anywhere in the sentence."""
+    """Full known names, bare foreign short forms and bare given names anywhere in the
+    sentence. Also records in ``memory.people`` every full Vietnamese name it passes (an
+    official's or not), which ``_bare_given`` reads to leave a shared given name alone."""
     out: list[tuple[int, int]] = []
     i = 0
     n = len(toks)

@@ -188,7 +188,7 @@ SUBJECT_STOPS: frozenset[str] = frozenset(
 # Words after a number that make it a count, not part of a place name (``5 năm``).
 MEASURE_WORDS: frozenset[str] = frozenset(
     "năm tháng ngày giờ tuần quý người hộ tỷ tỉ triệu nghìn ngàn lần km ha m % cái chiếc "
-    "đồng dự công xã phường thôn".split()
+    "đồng dự công xã phường thôn tuyến gói hạng căn con tấn lô tòa tầng dãy".split()
 )
 # Descriptors (lower-cased) after which a subject phrase may follow.
 SUBJECT_DESCRIPTORS: frozenset[str] = frozenset(

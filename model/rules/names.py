@@ -195,7 +195,7 @@ def forbid_first(toks: Sequence[Tok], a: int, b: int) -> bool:
             return bool(match_phrase(toks, a, PLACE_INDEX))
         # below a province, 2-syllable runs are place names (``huyện Mai Sơn``);
         # ``huyện Nguyễn Văn Khỏe`` is more likely a chairman than a district
-        return not (3 <= b - a <= 4 and toks[a].text in SURNAMES)
+        return not (3 <= b - a <= 4 and toks[a].text in TOP_SURNAMES)
     for n in (3, 2, 1):
         if a - n >= 0 and tuple(t.low for t in toks[a - n:a]) in _THINGS:
             glued = n == 1 and a >= 2 and toks[a - 2].low + " " + prev in ORG_PAIRS

@@ -56,6 +56,7 @@ from phogov.rules.names import (
     pick_name,
 )
 from phogov.titles import (
+    GROUP_WORDS,
     TitleSpan,
     Tok,
     _phrase_index,
@@ -185,10 +186,6 @@ def _after_trigger(toks: Sequence[Tok], memory: DocMemory, roster: list[bool]) -
     return cands
 
 
-# Words that make the title before them a group's: ``các Ủy viên …: A, B, C``.
-_GROUP_WORDS = frozenset({"các", "những", "hai", "ba", "bốn", "năm", "2", "3", "4", "5"})
-
-
 def _list_members(toks: Sequence[Tok], e: int) -> list[_Cand]:
     """The names listed after a group's title from token ``e`` on (``các Phó Chủ tịch
     UBND tỉnh A, B và C``; ``…: A, B``): each whole capitalised run that reads as a
@@ -227,7 +224,7 @@ def _title_before(toks: Sequence[Tok], memory: DocMemory) -> list[_Cand]:
         )
         k = hj
         company = False  # a foreign run after ``Tập đoàn …`` is the company's name
-        group = i > 0 and toks[i - 1].low in _GROUP_WORDS
+        group = i > 0 and toks[i - 1].low in GROUP_WORDS
         if group and end < n and toks[end].text == ":":
             cands += _list_members(toks, end)  # ``các Ủy viên Ủy ban …: A, B, C``
             continue

@@ -214,6 +214,14 @@ class _Parser(HeadParser):
                 return q + 1
         return None
 
+    def bank_brand(self, i: int) -> bool:
+        """``Habubank``, ``Techcombank``, ``VPBank``: one capitalised word ending in ``bank``
+        is a bank's brand (a bank is a company: guideline, ORG)."""
+        word = self.t[i].text
+        return (len(word) >= 5 and word[0].isupper() and word.isalpha()
+                and word.lower().endswith("bank")
+                and not (i > 0 and self.t[i - 1].capword and self.t[i].joined))
+
     def bracket_name(self, i: int) -> tuple[int, int] | None:
         """``Ngân hàng thương mại cổ phần … (VPBank)``: a capitalised company head and
         the words up to the abbreviation in brackets that ends the name."""
@@ -336,6 +344,9 @@ class _Parser(HeadParser):
         if corp:
             out.append((i, corp, "orgs.corporate"))
             return self._after_name(corp, out)
+        if self.bank_brand(i):
+            out.append((i, i + 1, "orgs.corporate"))
+            return i + 1
         fac = self.facility_owner(i)
         if fac:
             out.append((fac[0], fac[1], "orgs.facility_owner"))

@@ -262,21 +262,24 @@ class NameParser:
     def _date_name(self, k: int) -> int | None:
         """End of a day/month that names a company (``2/9``, ``30/4``), glued, at ``k``."""
         t = self.t
-        if not (k + 2 < self.n and t[k + 1].text == "/" and t[k + 1].start == t[k].end
+        if not (k + 2 < self.n and t[k].text.isdigit() and t[k + 1].text == "/"
+                and t[k + 1].start == t[k].end
                 and t[k + 2].start == t[k + 1].end and t[k + 2].text.isdigit()):
             return None
         day, month = int(t[k].text), int(t[k + 2].text)
         return k + 3 if 1 <= day <= 31 and 1 <= month <= 12 else None
 
+    def _small_number(self, k: int) -> bool:
+        """Token ``k`` can number a unit: up to three digits or a Roman numeral of up to
+        four letters (``52``, ``IV``)."""
+        tok = self.t[k].text
+        return (tok.isdigit() and len(tok) <= 3) or (
+            ROMAN.fullmatch(tok) is not None and len(tok) <= 4)
+
     def _number_closes(self, k: int) -> bool:
         """A unit number, a day/month or a Roman numeral at ``k`` ends the phrase
         (``Cà phê 52,``, ``Dược phẩm 2/9 (``, ``Khảo sát thiết kế I)``)."""
-        if not self._ok(k):
-            return False
-        tok = self.t[k].text
-        if ROMAN.fullmatch(tok) and len(tok) <= 4:
-            return self._hard_stop(k + 1)
-        if not tok.isdigit() or len(tok) > 3:
+        if not (self._ok(k) and self._small_number(k)):
             return False
         return self._hard_stop(self._date_name(k) or k + 1)
 

@@ -54,12 +54,16 @@ _BAN_NEEDS_PARENT = frozenset({"tổ chức", "kiểm tra", "quản lý dự án
 # ``Đoàn`` + these is a working delegation (``Đoàn kiểm tra liên ngành``) unless completed.
 _DOAN_NEEDS_PARENT = frozenset({"kiểm tra", "thanh tra", "giám sát", "công tác", "khảo sát"})
 _UNIT_HEADS = frozenset({"đội", "phòng", "chi cục"})
+# Heads that also name a room or a hall: a one-letter code after them is its number.
+_ROOM_HEADS = frozenset({"phòng", "hội trường", "nhà"})
 _COMPANY_HEADS = frozenset({"công ty", "tổng công ty", "tập đoàn", "ngân hàng", "cty", "tct"})
 _COURTS = frozenset({"tòa án nhân dân", "tand", "viện kiểm sát nhân dân", "vksnd", "viện ksnd",
                      "viện kiểm sát"})
 _PARENT_OK_HEADS = frozenset({"ủy ban", "hội đồng"})
 # Heads of state bodies whose descriptor may be written in lower case (``Bộ kế hoạch và đầu tư``).
 _STATE_HEADS = frozenset({"bộ", "liên bộ", "sở", "cục", "tổng cục"})
+# Heads whose descriptor may be a body of its own (``Sở Công an``, ``Đội Cảnh sát PCCC``).
+_BODY_DESC_HEADS = _STATE_HEADS | _UNIT_HEADS
 # Heads whose lexicon descriptor may be written in lower case (``Phòng cảnh sát giao
 # thông``, ``Hội chữ thập đỏ``, ``Chi cục quản lý thị trường``, ``Đoàn luật sư``).
 _ANY_CASE_HEADS = _STATE_HEADS | {"chi cục", "phòng", "đội", "hội", "hiệp hội", "liên đoàn",
@@ -211,12 +215,14 @@ class HeadParser(NameParser):
             if lg:
                 j = lg[0]
         code = self._glued_code(j)
+        if code and hlow in _ROOM_HEADS and len(self.t[j].text) < 2:
+            code = None  # ``Phòng A2`` is a room; ``Phòng PC14`` a police department
         if code:  # ``Cục C14``, ``Quỹ VF1``: a head named by a code of letters and digits
             return max(code, self.parent(code) or 0)
         d = self.desc_chain(j, fallback=head not in lex.LEXICON_ONLY_HEADS,
                             any_case=hlow in _ANY_CASE_HEADS,
                             extend=hlow in _ANY_CASE_HEADS or hlow in lex.LOWER_DESC_HEADS)
-        if d is None and hlow in _STATE_HEADS | _UNIT_HEADS and self._ok(j):
+        if d is None and hlow in _BODY_DESC_HEADS and self._ok(j):
             # ``Sở Công an Hà Nội`` (the old name of a city's police), ``Đội Cảnh sát PCCC
             # quận 8``: a lexicon descriptor that is also a body of its own still
             # describes the head right before it
@@ -273,18 +279,15 @@ class HeadParser(NameParser):
         return self._roman_tail(comp or d[0])
 
     def _numbered_area(self, k: int) -> int | None:
-        """End of a unit number or a numbered area that completes a board's name at ``k``
-        (``Ban quản lý dự án 18``, ``Ban quản lý dự án khu vực I``), else None."""
-        t = self.t
-        if self._ok(k) and t[k].low == "khu" and k + 1 < self.n and t[k + 1].low == "vực":
-            k += 2
-        if not self._ok(k):
+        """End of the unit number that completes a board's name at ``k`` (``Ban quản lý dự
+        án 18 đã …``), else None: a count of things (``dự án 2 tuyến đường``) is not one."""
+        if not (self._ok(k) and self._small_number(k)):
             return None
-        if (t[k].text.isdigit() and len(t[k].text) <= 3) or (
-                ROMAN.fullmatch(t[k].text) and len(t[k].text) <= 4):
-            return k + 1 if self._hard_stop(k + 1) or not self._ok(k + 1) or (
-                not self.t[k + 1].cap and self.t[k + 1].low not in lex.MEASURE_WORDS) else None
-        return None
+        nxt = k + 1
+        if (self._ok(nxt) and self.t[nxt].word and not self.t[nxt].cap
+                and self.t[nxt].low not in FUNCTION_WORDS | STRONG_VERBS | VERB_STARTS):
+            return None
+        return nxt
 
     def _glued_code(self, j: int) -> int | None:
         """End of a unit or fund code at ``j``: capitals glued to digits (``C14``, ``VF1``,
@@ -305,7 +308,7 @@ class HeadParser(NameParser):
         """``Xí nghiệp Khảo sát thiết kế I``: a Roman numeral that closes the name (the
         phrase stops right after it) belongs to it."""
         t = self.t
-        if (self._ok(end) and ROMAN.fullmatch(t[end].text) and len(t[end].text) <= 4
+        if (self._ok(end) and not t[end].text.isdigit() and self._small_number(end)
                 and self._hard_stop(end + 1)):
             return end + 1
         return end
@@ -423,11 +426,12 @@ class HeadParser(NameParser):
         if d is None:
             return None
         end = d[0]
-        for k in range(i + 3, end):
-            # ``Đảng Dân chủ John Kerry``: an all-foreign run after a Vietnamese party name
-            # of two words or more is a person (``Đảng Thai Rak Thai`` stays whole)
-            if is_vietnamese_syllable(self.t[k - 1].text) and not any(
-                    is_vietnamese_syllable(t.text) for t in self.t[k:end]):
+        for k in range(i + 3, end - 1):
+            # ``Đảng Dân chủ John Kerry``: an all-foreign run of two words or more after a
+            # Vietnamese party name is a person; a country is not (``Đảng Nhân dân
+            # Campuchia``), and ``Đảng Thai Rak Thai`` stays whole
+            if (is_vietnamese_syllable(self.t[k - 1].text) and not GAZ.match(self.t, k)
+                    and not any(is_vietnamese_syllable(t.text) for t in self.t[k:end])):
                 return k
         pl = self.place(end, name_ok=False)
         return pl if pl and pl != GENERIC else end

@@ -49,8 +49,9 @@ PARTY: list[Cue] = [
     _c(r"đảng viên", 0.8),
     _c(r"kết nạp", 0.7),
     # the Party's own conduct and membership told without the building vocabulary
-    _c(r"gia nhập Đảng|vào Đảng|Đảng (ta )?(phải|cần)|(giữa )?Đảng (và|với) (nhân )?dân", 0.6,
-       cs=True),
+    # (``gia nhập Đảng Cộng hòa`` is another country's party)
+    _c(r"(gia nhập|vào) Đảng(?! (?!Cộng sản)[A-ZĐ])|Đảng (ta )?(phải|cần)|"
+       r"(giữa )?Đảng (và|với) (nhân )?dân", 0.6, cs=True),
     _c(r"chi bộ", 0.7),
     _c(r"đảng ủy viên|cấp ủy viên", 0.6),
     _c(r"tập trung dân chủ", 0.8),
@@ -321,8 +322,8 @@ SECURITY: list[Cue] = [
        r"hiếp dâm|cưỡng dâm|dâm ô|mại dâm|mua dâm|bán dâm|"
        r"gây thương tích|đánh người|đánh đập|hành hạ|ăn cướp|tên cướp|kẻ cướp|băng cướp|"
        r"giật dây chuyền|giựt dây chuyền|giật túi|bóp cổ|gí dao|kề dao|tẩu thoát|kêu cứu|"
-       r"hoãn xử|tòa tuyên|tuyên phạt|mức án|hội đồng xét xử|thẩm phán|bào chữa|"
-       r"xử (sơ|phúc) thẩm|xử lưu động|kháng cáo|kháng nghị", 0.75),
+       r"hoãn xử|tòa tuyên|tuyên phạt|mức án|hội đồng xét xử|thẩm phán|luật sư bào chữa|"
+       r"người bào chữa|xử (sơ|phúc) thẩm|xử lưu động|kháng cáo", 0.75),
     _c(r"triệu tập|giám định", 0.3),
     # public order: crowds and protests
     _c(r"tuần hành|biểu tình|bạo động|tụ tập đông người|gây mất trật tự|ném gạch|ném đá|"
