@@ -611,3 +611,23 @@ def test_units_and_the_party_short_form(raw: str, expected: list[str]) -> None:
 )
 def test_party_full_names_and_lower_case_names(raw: str, expected: list[str]) -> None:
     assert orgs(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # a capitalised head's subject phrase in lower case, marked as a name by the place
+        # that completes it or by its abbreviation in brackets (guideline: a body's name
+        # keeps its subject phrase; lower-case names are tagged as written)
+        ("Hội đồng giải phóng mặt bằng xã Kim Nỗ họp.",
+         ["Hội đồng giải phóng mặt bằng xã Kim Nỗ"]),
+        ("Đoàn luật sư TP.HCM cử luật sư bào chữa.", ["Đoàn luật sư TP.HCM"]),
+        ("Chủ tịch Cục dự trữ liên bang (FED) cho biết.", ["Cục dự trữ liên bang", "FED"]),
+        # without a mark it is a description: a working delegation, a club's standing
+        ("Đoàn công tác của tỉnh Long An đến thăm.", []),
+        ("Đoàn kiểm tra tỉnh Long An làm việc.", []),
+        ("CLB đương kim vô địch Đức thua trận.", []),
+    ],
+)
+def test_lower_case_subject_phrase_marked_as_a_name(raw: str, expected: list[str]) -> None:
+    assert orgs(raw) == expected

@@ -45,7 +45,10 @@ _NOT_BODIES = frozenset(
      # festivals, contests and fairs are events, not bodies (``Hội Hoa Xuân``)
      ("hội", "hoa"), ("hội", "thi"), ("hội", "diễn"), ("hội", "thao"), ("hội", "khỏe"),
      ("hội", "xuân"), ("hội", "làng"), ("hội", "chợ"), ("hội", "trại"), ("hội", "giảng"),
-     ("hội", "đàm"), ("hội", "ngộ")}
+     ("hội", "đàm"), ("hội", "ngộ"),
+     # ``Hội`` opening a common word: a conference, a seminar, a member, a hall
+     ("hội", "nghị"), ("hội", "thảo"), ("hội", "viên"), ("hội", "trường"), ("hội", "nhập"),
+     ("hội", "ý")}
 )
 # Syllable + head that make one word (``Tây Ban Nha``, ``bộ Quốc Phòng``, ``Hải Phòng``).
 _PREV_COMPOUNDS = frozenset({("tây", "ban"), ("quốc", "phòng"), ("hải", "phòng"), ("quốc", "hội")})
@@ -236,6 +239,11 @@ class HeadParser(NameParser):
             return j + 1  # ``Công ty 621``: a numbered (often army-run) company
         if d is None and hlow in lex.LOWER_DESC_HEADS:
             return self.lower_desc(j, hlow)
+        if d is None and self.t[i].cap and hlow not in ("clb", "câu lạc bộ"):
+            # (``CLB đương kim vô địch Đức`` describes a club, it does not name one)
+            sub = self._lower_subject(j)
+            if sub:
+                return sub
         if hlow == "cơ quan" and d is None:
             return None
         if (d and hlow in lex.LOWER_DESC_HEADS and self._ok(d[0]) and not self.t[d[0]].cap
@@ -277,6 +285,32 @@ class HeadParser(NameParser):
         if hlow == "đoàn" and not comp and d[1] in _DOAN_NEEDS_PARENT:
             return None
         return self._roman_tail(comp or d[0])
+
+    def _lower_subject(self, j: int) -> int | None:
+        """A capitalised head's subject phrase in lower case, kept when something marks the
+        phrase as a name: a completing place (``Hội đồng giải phóng mặt bằng xã Kim Nỗ``,
+        ``Đoàn luật sư TP.HCM``) or its abbreviation in brackets (``Cục dự trữ liên bang
+        (FED)``). Guideline: a body's name keeps its subject phrase; names written in lower
+        case are tagged as written. Without such a mark it stays a description."""
+        t = self.t
+        k = j
+        def trade(x: int) -> bool:  # ``giải phóng``, ``dự trữ``: a noun, not a predicate
+            return x + 1 < self.n and (t[x].low, t[x + 1].low) in lex.TRADE_BIGRAMS
+
+        while (k - j < 5 and self._ok(k) and t[k].word and not t[k].cap
+               and t[k].low not in FUNCTION_WORDS and t[k].low not in STRONG_VERBS
+               and not (k == j and t[k].low in VERB_STARTS and not trade(k))
+               and not (LEVELS.match(t, k) and self.place(k, False) is not None)):
+            k += 1
+        if k == j or not self._ok(k):
+            return None
+        pl = self.place(k, name_ok=False)
+        if pl and pl != GENERIC and (LEVELS.match(t, k) or GAZ.match(t, k)):
+            return pl
+        if (t[k].text == "(" and k + 2 < self.n and t[k + 2].text == ")"
+                and t[k + 1].text.isupper() and len(t[k + 1].text) >= 2):
+            return k  # the abbreviation is tagged on its own (``orgs.bracket_abbr``)
+        return None
 
     def _numbered_area(self, k: int) -> int | None:
         """End of the unit number that completes a board's name at ``k`` (``Ban quản lý dự
