@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from phogov.rules.lexicon_titles import (
     ENTERPRISE_HEADS,
@@ -586,3 +586,28 @@ def title_spans_of_all(text: str, names: list[Span]) -> list[list[tuple[int, int
     """Where the titles of every name are: [start, end) in ``text``, in text order."""
     toks = tokenize(text)
     return [[(t.start, t.end) for t in ts] for ts in assign(toks, span_tokens(toks, names))]
+
+
+def titles_cover_orgs(text: str, spans: list[Span]) -> list[Span]:
+    """Titles that stop inside an organisation's name run to its end (guideline: the
+    affiliation stays in the title): ``Phó giám đốc Trung tâm`` + the ORG ``Trung tâm điều
+    khiển giao thông TP.HCM`` → ``Phó giám đốc Trung tâm điều khiển giao thông TP.HCM``.
+    The title parser reads a body's name up to its first lower-case word; the ORG rules read
+    the whole name, so the ORG span in the same sentence decides where the title ends."""
+    orgs = [s for s in spans if s.label == "ORG"]
+    out: list[Span] = []
+    for s in spans:
+        if s.label != "OFFICIAL" or not s.title_spans or not orgs:
+            out.append(s)
+            continue
+        new_spans = []
+        for a, b in s.title_spans:
+            org = next((o for o in orgs if a <= o.start < b < o.end), None)
+            new_spans.append((a, org.end) if org is not None else (a, b))
+        if new_spans == list(s.title_spans):
+            out.append(s)
+        else:
+            out.append(replace(s, title_spans=new_spans,
+                               titles=[text[a:b] for a, b in new_spans]))
+    return out
+

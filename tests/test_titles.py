@@ -165,3 +165,23 @@ def test_title_spans_of_model_spans_use_the_same_mapping() -> None:
     assert span.titles == ["Bí thư Thành ủy"]
     ((a, b),) = span.title_spans
     assert text[a:b] == "Bí thư Thành ủy"
+
+
+def test_a_title_runs_to_the_end_of_the_organisation_it_names() -> None:
+    """Guideline: the affiliation stays in the title. The ORG rules read the whole name of
+    the body (lower-case subject words, a number, a place), so a title that stops inside
+    it is carried to its end; titles outside any ORG are left alone."""
+    from phogov.rules.aggregate import label_document
+
+    def officials(text: str) -> list[tuple[str, list[str]]]:
+        [result] = label_document([text])
+        return [(s.text, s.titles or []) for s in result.entities if s.label == "OFFICIAL"]
+
+    assert officials("Ông Nguyễn Văn An, Phó giám đốc Trung tâm điều khiển giao thông "
+                     "TP.HCM, cho biết.") == [
+        ("Nguyễn Văn An", ["Phó giám đốc Trung tâm điều khiển giao thông TP.HCM"])]
+    assert officials("Ông Lê Văn Cường, Phó Chủ tịch Hội đồng giải phóng mặt bằng xã Kim "
+                     "Nỗ, cho biết.") == [
+        ("Lê Văn Cường", ["Phó Chủ tịch Hội đồng giải phóng mặt bằng xã Kim Nỗ"])]
+    assert officials("Chủ tịch UBND tỉnh Nguyễn Văn Dũng phát biểu.") == [
+        ("Nguyễn Văn Dũng", ["Chủ tịch UBND tỉnh"])]

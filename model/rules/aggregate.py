@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from phogov.rules import money, officials, orgs, percent, topics
+from phogov.titles import titles_cover_orgs
 from phogov.types import Span
 
 PRIORITY = {"MONEY": 0, "PERCENT": 0, "OFFICIAL": 1, "ORG": 2}
@@ -156,7 +157,8 @@ def label_document(
 ) -> list[RuleResult]:
     """Label the normalised sentences of one document, in order (topics use the order too)."""
     agg = aggregator if callable(aggregator) else get_aggregator(aggregator)
-    entities = agg(document_candidates(sentence_texts))
+    entities = [titles_cover_orgs(text, ents)
+                for text, ents in zip(sentence_texts, agg(document_candidates(sentence_texts)))]
     topic_scores = topics.score_document(sentence_texts)
     return [
         RuleResult(
