@@ -509,7 +509,7 @@ def assign(toks: Sequence[Tok], names: Sequence[tuple[int, int]]) -> list[list[T
             prev = t.first - 1
             t = by_last.get(prev) if prev >= 0 and toks[prev].text in _CHAIN else None
             if t is not None and _counterpart(toks, t):
-                t = None  # ``gặp Tổng thống Indonesia, Chủ tịch nước A``: the host's title
+                t = None  # ``trong cuộc gặp Tổng thống Indonesia, Chủ tịch nước A``
         pre.reverse()
         if not pre and shared is not None and _coordinated(toks, prev_end, a):
             pre = [shared]

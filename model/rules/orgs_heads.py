@@ -268,7 +268,7 @@ class HeadParser(NameParser):
         if d is None:
             return None
         if head in lex.NEEDS_COMPLETION and not comp:
-            return self._numbered_area(d[0])  # ``Ban quản lý dự án 18``, ``… khu vực I``
+            return self._numbered_area(d[0])  # ``Ban quản lý dự án 18``
         if hlow in _COMPANY_HEADS and not comp and self._ok(d[0]) and self.t[d[0]].text.isdigit():
             # ``Công ty Cà phê 52``, ``Tổng công ty 36``; ``Dược phẩm 2/9``: named after a date
             return self._date_name(d[0]) or d[0] + 1
@@ -293,15 +293,7 @@ class HeadParser(NameParser):
         (FED)``). Guideline: a body's name keeps its subject phrase; names written in lower
         case are tagged as written. Without such a mark it stays a description."""
         t = self.t
-        k = j
-        def trade(x: int) -> bool:  # ``giải phóng``, ``dự trữ``: a noun, not a predicate
-            return x + 1 < self.n and (t[x].low, t[x + 1].low) in lex.TRADE_BIGRAMS
-
-        while (k - j < 5 and self._ok(k) and t[k].word and not t[k].cap
-               and t[k].low not in FUNCTION_WORDS and t[k].low not in STRONG_VERBS
-               and not (k == j and t[k].low in VERB_STARTS and not trade(k))
-               and not (LEVELS.match(t, k) and self.place(k, False) is not None)):
-            k += 1
+        k = self._lower_run(j, 5)
         if k == j or not self._ok(k):
             return None
         pl = self.place(k, name_ok=False)
@@ -347,23 +339,30 @@ class HeadParser(NameParser):
             return end + 1
         return end
 
+    def _lower_run(self, j: int, limit: int) -> int:
+        """End of the lower-case words from ``j`` (at most ``limit``) that may describe a
+        body: no function word or strong verb, no place, and no predicate at the start (``Công
+        ty tham gia …``); inside the run a verb start is a compound's second syllable
+        (``lương thực``, ``phát triển``), and a trade bigram is a noun (``giải phóng``)."""
+        t = self.t
+        k = j
+        while (k - j < limit and self._ok(k) and t[k].word and not t[k].cap
+               and not (LEVELS.match(t, k) and self.place(k, False) is not None)):
+            low = t[k].low
+            trade = k + 1 < self.n and (low, t[k + 1].low) in lex.TRADE_BIGRAMS
+            if low in FUNCTION_WORDS or low in STRONG_VERBS or (
+                    k == j and low in VERB_STARTS and not trade):
+                break
+            k += 1
+        return k
+
     def lower_desc(self, j: int, hlow: str) -> int | None:
         """A lower-case descriptor and its completing name or place after an
         enterprise, fund or association head (``Tổng công ty lương thực miền Nam``,
         ``Quỹ đầu tư phát triển đô thị TP.HCM``); associations may end before a
         predicate (``Hiệp hội giấy đề nghị``). Without a completion or a clear end
         the phrase is a description (``Công ty sản xuất …``), not a name."""
-        k = j
-        while (k - j < 8 and self._ok(k) and self.t[k].word and not self.t[k].cap
-               and not (LEVELS.match(self.t, k) and self.place(k, False) is not None)):
-            low = self.t[k].low
-            # a predicate may start the run (``Công ty tham gia …``); inside it a verb
-            # start is a compound's second syllable (``lương thực``, ``phát triển``).
-            trade = k + 1 < self.n and (low, self.t[k + 1].low) in lex.TRADE_BIGRAMS
-            if low in FUNCTION_WORDS or low in STRONG_VERBS or (
-                    k == j and low in VERB_STARTS and not trade):
-                break
-            k += 1
+        k = self._lower_run(j, 8)
         if k == j:
             return None
         if self._ok(k) and self._unit_number(k):

@@ -301,7 +301,7 @@ STORY_WEAK = 0.4
 STORY_SCORE = 0.55  # the score a continued sentence gets: just over THRESHOLD
 
 
-def story_topic(scores: list[dict[str, float]], n_content: int | None = None) -> str | None:
+def story_topic(scores: list[dict[str, float]], n_content: int) -> str | None:
     """The narrative topic that dominates a document's cue-labelled sentences, if any.
 
     ``n_content``: the document's content sentences; the topic must also be told in
@@ -310,9 +310,8 @@ def story_topic(scores: list[dict[str, float]], n_content: int | None = None) ->
     labelled = [s for s in scores if any(v >= THRESHOLD for v in s.values())]
     counts = {t: sum(s[t] >= THRESHOLD for s in labelled) for t in STORY_TOPICS}
     best = max(STORY_TOPICS, key=lambda t: counts[t])  # ties: the first of STORY_TOPICS
-    n = len(scores) if n_content is None else n_content
     if (counts[best] >= STORY_MIN and counts[best] >= STORY_SHARE * len(labelled)
-            and counts[best] >= STORY_COVER * n):
+            and counts[best] >= STORY_COVER * n_content):
         return best
     return None
 
