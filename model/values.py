@@ -349,8 +349,37 @@ def _share_scale(numbers: list[_Number], seps: list[str]) -> list[Decimal]:
     return values
 
 
+# A dash between two whole amounts that repeat the unit: "240.000 đồng - 260.000 đồng",
+# "12% - 15%". A range written as one expression is one span (the guideline); words
+# between the amounts ("từ X đồng đến Y đồng") make two, so "đến"/"tới" are not here.
+_UNIT_RANGE_DASH = re.compile(r"[ \u00a0]*[-–—][ \u00a0]*")
+
+
+def _unit_range(text: str, first: ValueMatch, match: Callable[[str, int], ValueMatch | None]
+                ) -> ValueMatch:
+    """``first`` widened over ``- second`` when second is one amount of the same unit that
+    is not smaller (a range ascends); ``first`` unchanged otherwise."""
+    if len(first.values) != 1:
+        return first
+    dash = _UNIT_RANGE_DASH.match(text, first.end)
+    if dash is None:
+        return first
+    second = match(text, dash.end())
+    if (second is None or len(second.values) != 1 or second.unit != first.unit
+            or second.values[0] < first.values[0]):
+        return first
+    return ValueMatch(first.start, second.end, first.values + second.values, first.unit)
+
+
 def match_money(text: str, pos: int) -> ValueMatch | None:
-    """Read a MONEY expression starting exactly at ``pos`` (no context checks)."""
+    """Read a MONEY expression starting exactly at ``pos`` (no context checks); a dash
+    to a second amount of the same currency makes one range (``_unit_range``)."""
+    m = _match_one_money(text, pos)
+    return _unit_range(text, m, _match_one_money) if m is not None else None
+
+
+def _match_one_money(text: str, pos: int) -> ValueMatch | None:
+    """One MONEY expression (an amount, or numbers joined into one) at ``pos``."""
     prefix = _PREFIX_CURRENCY.match(text, pos)
     if prefix:
         start_num = _OPT_SP.match(text, prefix.end()).end()
@@ -388,7 +417,14 @@ def match_money(text: str, pos: int) -> ValueMatch | None:
 
 
 def match_percent(text: str, pos: int) -> ValueMatch | None:
-    """Read a PERCENT expression starting exactly at ``pos`` (no context checks)."""
+    """Read a PERCENT expression starting exactly at ``pos`` (no context checks); a dash
+    to a second percentage makes one range (``12% - 15%``, as ``12 - 15%``)."""
+    m = _match_one_percent(text, pos)
+    return _unit_range(text, m, _match_one_percent) if m is not None else None
+
+
+def _match_one_percent(text: str, pos: int) -> ValueMatch | None:
+    """One PERCENT expression at ``pos``."""
     read = _read_numbers_plain(text, pos)
     if read is None:
         return None

@@ -41,7 +41,17 @@ def _found(text: str) -> list[tuple[str, list[float], str | None]]:
         ("hợp đồng trị giá một tỷ USD với Brazil", [("một tỷ USD", [1e9], "USD")]),
         ("mức phí 5.000 đồng/lượt", [("5.000 đồng", [5000], "VND")]),
         ("Lương 5 triệu VNĐ.", [("5 triệu VNĐ", [5e6], "VND")]),
-        ("giá từ 16.700đ-18.200đ/CP", [("16.700đ", [16700], "VND"), ("18.200đ", [18200], "VND")]),
+        # a dash between two amounts of one currency is one range (a range written as one
+        # expression, as the real-news gold's "10%-20%"); words between them make two
+        ("giá từ 16.700đ-18.200đ/CP", [("16.700đ-18.200đ", [16700, 18200], "VND")]),
+        ("giá dao động 240.000 đồng - 260.000 đồng/tấn",
+         [("240.000 đồng - 260.000 đồng", [240000, 260000], "VND")]),
+        ("giá từ 500 đồng lên 700 đồng", [("500 đồng", [500], "VND"), ("700 đồng", [700], "VND")]),
+        ("từ 2 triệu đồng đến 3 triệu đồng",
+         [("2 triệu đồng", [2e6], "VND"), ("3 triệu đồng", [3e6], "VND")]),
+        # not a range: it falls, or the currencies differ
+        ("giá giảm 3 USD - 2 USD", [("3 USD", [3], "USD"), ("2 USD", [2], "USD")]),
+        ("thu 5 USD - 10.000 đồng", [("5 USD", [5], "USD"), ("10.000 đồng", [10000], "VND")]),
         ("doanh thu 3 tỉ đồng đều do trường quản lý", [("3 tỉ đồng", [3e9], "VND")]),
         ("Năm 2023 - 500 tỷ đồng cho hạ tầng", [("500 tỷ đồng", [5e11], "VND")]),
         ("mỗi năm 500.000 đồng/người", [("500.000 đồng", [5e5], "VND")]),

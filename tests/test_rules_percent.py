@@ -28,7 +28,9 @@ GOLD = Path(__file__).resolve().parents[1] / "data" / "gold_seeds.jsonl"
         ("đóng góp gần 50% tổng thu, hơn 90% khối lượng, khoảng 25% xã",
          [("50%", [50]), ("90%", [90]), ("25%", [25])]),
         ("100% các xã, phường đã phát động", [("100%", [100])]),
-        ("hỗ trợ theo mức 3%-5%/năm", [("3%", [3]), ("5%", [5])]),
+        ("hỗ trợ theo mức 3%-5%/năm", [("3%-5%", [3, 5])]),  # one range, as "3-5%"
+        ("hối lộ từ 10% - 20% tổng vốn", [("10% - 20%", [10, 20])]),
+        ("tăng 15% - 12% so với", [("15%", [15]), ("12%", [12])]),  # falls: two figures
         ("tăng từ 20 đến 30%.", [("20 đến 30%", [20, 30])]),
         ("có một trăm phần trăm vốn", [("một trăm phần trăm", [100])]),
         ("chiếm 4,6 %).", [("4,6 %", [4.6])]),

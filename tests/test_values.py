@@ -62,6 +62,8 @@ def test_parse_number_rejects(text: str) -> None:
         ("2.000 - 2.500 tỷ đồng", [2e12, 2.5e12], "VND"),
         ("5-7 triệu đồng", [5e6, 7e6], "VND"),
         ("750.000 đến 1 triệu đồng", [750000, 1e6], "VND"),  # not 7.5e11: range would descend
+        ("240.000 đồng - 260.000 đồng", [240000, 260000], "VND"),  # the unit said twice
+        ("1,2 triệu USD-1,5 triệu USD", [1.2e6, 1.5e6], "USD"),
         ("2 tỷ 500 triệu đồng", [2.5e9], "VND"),
         ("3 nghìn tỷ đồng", [3e12], "VND"),
         ("460 nghìn tỷ đồng", [4.6e14], "VND"),
@@ -109,6 +111,8 @@ def test_parse_money(text: str, values: list[float], unit: str) -> None:
         "234.000 tỷ đồng (",
         "500 triệu",  # scale word but no currency word
         "hàng trăm tỷ đồng",  # no number at all
+        "3 USD - 2 USD",  # falls: two figures, not a range
+        "5 USD - 10.000 đồng",  # two currencies
     ],
 )
 def test_parse_money_rejects(text: str) -> None:
@@ -127,6 +131,8 @@ def test_parse_money_rejects(text: str) -> None:
         ("100 %", [100]),
         ("84.99%", [84.99]),  # English decimal: ".99" cannot be thousands
         ("5 đến 7%", [5, 7]),
+        ("10%-20%", [10, 20]),
+        ("12,5% - 13%", [12.5, 13]),
         ("0%", [0]),
     ],
 )
