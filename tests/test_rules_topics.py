@@ -436,3 +436,31 @@ def test_no_story_for_a_party_article() -> None:
         "Trời hôm ấy mưa to.",
     ])
     assert doc[3] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # elected bodies and inspectorates overseeing public duties: GOVERNANCE, not PARTY
+        ("HĐND tỉnh sẽ kiểm tra, giám sát các cấp chính quyền thực hiện chính sách này.",
+         "GOVERNANCE", "PARTY"),
+        ("Đoàn giám sát của Quốc hội làm việc với các bộ về cải cách thủ tục.",
+         "GOVERNANCE", "PARTY"),
+        ("Thanh tra tỉnh kiểm tra, giám sát việc thực thi công vụ.", "GOVERNANCE", "PARTY"),
+        # a state agency inspecting businesses: not Party work, and not public duties either
+        ("Sở Y tế tăng cường kiểm tra, giám sát vệ sinh an toàn thực phẩm.", "SOCIETY", "PARTY"),
+        # the Party's own inspection stays PARTY, with or without a state body in the sentence
+        ("Ủy ban Kiểm tra Tỉnh ủy kiểm tra, giám sát các tổ chức đảng.", "PARTY", "GOVERNANCE"),
+        ("UBND tỉnh đề nghị kiểm tra, giám sát việc kỷ luật đảng viên.", "PARTY", None),
+        ("Công tác kiểm tra, giám sát, kỷ luật Đảng được tăng cường.", "PARTY", "GOVERNANCE"),
+    ],
+)
+def test_state_oversight_is_governance_party_inspection_is_party(
+    text: str, present: str, absent: str | None
+) -> None:
+    """Guideline: state inspection of public duties is GOVERNANCE, "with PARTY when Party
+    inspection is meant too"."""
+    got = lab(text)
+    assert present in got
+    if absent:
+        assert absent not in got

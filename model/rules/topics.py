@@ -158,6 +158,25 @@ _CADRE_NEAR = re.compile(
 _PARTY_INSPECTION = re.compile(
     _B + r"(?:đảng|cấp ủy|ủy ban kiểm tra|UBKT|giám sát|chi bộ)" + _E, re.IGNORECASE
 )
+# State inspection: a state body inspects or supervises ("Sở Y tế kiểm tra, giám sát vệ sinh
+# thực phẩm"). Without a Party actor, "kiểm tra, giám sát" is then not Party work (the
+# guideline adds PARTY only "when Party inspection is meant too").
+_STATE_OVERSEER = re.compile(
+    _B + r"(?:UBND|Ủy ban nhân dân|Chính phủ|chính quyền|cơ quan (?:chức năng|nhà nước|quản lý)|"
+    r"Viện kiểm sát|quản lý thị trường|(?-i:Sở|Bộ|Cục|Chi cục) (?-i:[A-ZĐ]))" + _E, re.IGNORECASE
+)
+# Oversight of public duties by elected bodies and inspectorates ("HĐND tỉnh giám sát việc
+# giải quyết khiếu nại", "Đoàn giám sát của Quốc hội"): the guideline's "state inspection of
+# public duties", GOVERNANCE. A Sở checking food stalls is inspection of businesses, not this.
+_OVERSIGHT_BODY = re.compile(
+    _B + r"(?:HĐND|Hội đồng nhân dân|Quốc hội|ĐBQH|đại biểu (?:Quốc hội|HĐND)|Thanh tra)" + _E
+)
+_PARTY_ACTOR = re.compile(
+    _B + r"(?:đảng|đảng viên|cấp ủy|ủy ban kiểm tra|UBKT|chi bộ|MTTQ|Mặt trận|"
+    r"(?:Tỉnh|Thành|Huyện|Quận|Thị|Đảng) ủy|Ban Thường vụ|Bộ Chính trị|Ban Bí thư|"
+    r"đoàn thể|tổ chức chính trị|Công đoàn|LĐLĐ|Liên đoàn Lao động)" + _E,
+    re.IGNORECASE,
+)
 _PLAN = re.compile(_B + r"(?:quy|qui) hoạch" + _E, re.IGNORECASE)
 
 
@@ -238,6 +257,9 @@ def score(text: str) -> dict[str, float]:
     party_text = _OCCASION.sub(" ", text)
     party_text = _PARTY_REF.sub(" zzpartyref ", party_text)
 
+    party_actor = bool(_PARTY_ACTOR.search(text))
+    oversight = bool(_OVERSIGHT_BODY.search(text)) and not party_actor
+    state_oversight = oversight or (bool(_STATE_OVERSEER.search(text)) and not party_actor)
     cands = _INDEX.candidates(text)
     party_cands = cands if party_text == text else _INDEX.candidates(party_text)
     for topic in TOPIC_LABELS:
@@ -247,7 +269,9 @@ def score(text: str) -> dict[str, float]:
             ev = _evidence(topic, text, cands)
         if topic == "ECONOMY" and _plan_is_cadre(text):
             ev = [(c, w) for c, w in ev if c.group != "plan"]
-        if topic == "GOVERNANCE" and _PARTY_INSPECTION.search(text):
+        if topic == "PARTY" and state_oversight:
+            ev = [(c, w) for c, w in ev if c.group not in ("insp", "party_insp")]
+        if topic == "GOVERNANCE" and not oversight and _PARTY_INSPECTION.search(text):
             ev = [(c, w) for c, w in ev if c.group != "state_insp"]
         scores[topic] = _noisy_or([w for _, w in ev])
 

@@ -86,7 +86,7 @@ PARTY: list[Cue] = [
     # capitalised: the Party itself; "Đảng Dân chủ", "Đảng Thai Rak Thai" are other parties
     _c(r"Đảng(?! (?!Cộng sản|Nhà|Đoàn)[A-ZĐ])", 0.35, group="actor", cs=True),
     # Inspection, supervision, discipline, anti-corruption
-    _c(r"kiểm tra,? giám sát", 0.8),
+    _c(r"kiểm tra,? giám sát", 0.8, group="party_insp"),
     _c(r"kiểm tra của Đảng|kiểm tra Đảng|Ủy ban Kiểm tra|UBKT", 0.85),
     _c(r"kiểm tra", 0.3, group="insp"),
     _c(r"giám sát", 0.35, group="insp"),
@@ -263,6 +263,9 @@ GOVERNANCE: list[Cue] = [
        r"kết luận kiểm tra|tiến hành kiểm tra|kế hoạch kiểm tra|thời gian kiểm tra|"
        r"kiểm tra (việc|toàn diện|đột xuất|định kỳ|các cơ sở|hoạt động)", 0.6, group="state_insp"),
     _c(r"kiểm tra", 0.35, group="state_insp"),
+    # supervision by the state (HĐND, Quốc hội, inspectors; topics.py keeps it for those only)
+    _c(r"kiểm tra,? giám sát|(đoàn|chương trình|hoạt động|kết quả|công tác) giám sát|"
+       r"giám sát (việc|hoạt động|chuyên đề)", 0.6, group="state_insp"),
     # licences, land titles and other administrative acts of the state
     _c(r"rút giấy phép|thu hồi giấy phép|cấp phép|giấy phép|cấp giấy chứng nhận|"
        r"giấy chứng nhận quyền sử dụng đất|sổ đỏ|sổ hồng|làm thủ tục|"
