@@ -631,3 +631,34 @@ def test_party_full_names_and_lower_case_names(raw: str, expected: list[str]) ->
 )
 def test_lower_case_subject_phrase_marked_as_a_name(raw: str, expected: list[str]) -> None:
     assert orgs(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # media are ORGs (guideline); a paper named without "Báo", where a paper stands
+        ("Trao đổi với Thanh Niên, ông Lâm cho biết sẽ kiểm tra.", ["Thanh Niên"]),
+        ("Phóng viên Tuổi Trẻ đã liên hệ với Sở Xây dựng.", ["Tuổi Trẻ", "Sở Xây dựng"]),
+        # a lower-case generic head before the name stays outside (guideline: tập đoàn [NIDEC])
+        ("Ông trả lời phóng viên báo Người Lao Động hôm qua.", ["Người Lao Động"]),
+        ("(Theo Sài Gòn Giải Phóng)", ["Sài Gòn Giải Phóng"]),
+        ("Bạn đọc có thể xem trên Tuổi Trẻ Online.", ["Tuổi Trẻ Online"]),
+        ("Tuổi Trẻ: Thưa ông, vì sao dự án chậm?", ["Tuổi Trẻ"]),
+    ],
+)
+def test_newspaper_without_bao(raw: str, expected: list[str]) -> None:
+    assert orgs(raw) == expected
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Các bạn thanh niên tình nguyện đã có mặt.",  # young people
+        "Quyền lợi của người lao động được bảo đảm.",  # labour
+        "Người bán hàng rong trên đường Thanh Niên.",  # a street of that name
+        "Ông Hà, giám đốc công viên Tuổi Trẻ, cho biết.",  # a park: "viên" is not "phóng viên"
+        "Lực lượng Thanh Niên Xung Phong đã đến.",  # the start of a longer name
+    ],
+)
+def test_newspaper_names_out_of_a_paper_context_are_not_orgs(raw: str) -> None:
+    assert orgs(raw) == []

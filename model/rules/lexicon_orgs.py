@@ -428,6 +428,22 @@ ABBREVIATIONS: frozenset[str] = frozenset(
     "VietnamAirlines Sawaco SAWACO Becamex Vinalines Vinashin Vinatex Vinafood VEC ACV "
     "PetroVietnam Petrovietnam SCIC Mobifone MobiFone Vietsovpetro".split()
 )
+# Newspapers named without ``Báo`` (``Trao đổi với Thanh Niên``, ``phóng viên Tuổi Trẻ``),
+# written as the paper writes its name (every syllable capitalised). Each is also a common
+# phrase (``thanh niên`` = young people, ``lao động`` = labour), so ``orgs`` takes them only
+# in a context that makes them a paper (MEDIA_CONTEXT before, or ``Online`` after).
+MEDIA_NAMES: tuple[str, ...] = (
+    "Tuổi Trẻ", "Thanh Niên", "Người Lao Động", "Lao Động", "Sài Gòn Giải Phóng", "Tiền Phong",
+    "Dân Trí", "Nhân Dân", "Hà Nội Mới", "Đại Đoàn Kết", "Pháp Luật", "Sài Gòn Tiếp Thị",
+    "Kinh Tế Sài Gòn", "An Ninh Thủ Đô", "Quân Đội Nhân Dân", "Công An Nhân Dân",
+    "Nông Thôn Ngày Nay", "Văn Nghệ", "Thể Thao", "Đầu Tư", "Diễn Đàn Doanh Nghiệp",
+)
+# Words right before a paper's name that make it the paper: a lower-case ``báo``/``tờ``
+# (the generic head stays outside, guideline), a reporter, a source or an addressee.
+MEDIA_CONTEXT: tuple[str, ...] = (
+    "báo", "tờ", "tạp chí", "phóng viên", "pv", "theo", "với", "trả lời", "cho", "trên", "của",
+    "như", "(",
+)
 # Abbreviations only tagged in brackets or as a byline (too ambiguous bare).
 BYLINE_ONLY: frozenset[str] = frozenset({"NLĐ"})
 

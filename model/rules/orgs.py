@@ -52,6 +52,10 @@ from phogov.rules.orgs_tokens import (
 )
 from phogov.types import Span
 
+# each paper's name as its words, longest first (``Người Lao Động`` before ``Lao Động``)
+_MEDIA_NAMES = sorted((tuple(n.split()) for n in lex.MEDIA_NAMES), key=len, reverse=True)
+_MEDIA_CONTEXT = [tuple(c.split()) for c in lex.MEDIA_CONTEXT]
+
 if TYPE_CHECKING:
     from phogov.rules.orgs_doc import OrgMemory
 
@@ -222,6 +226,31 @@ class _Parser(HeadParser):
                 and word.lower().endswith("bank")
                 and not (i > 0 and self.t[i - 1].capword and self.t[i].joined))
 
+    def media_name(self, i: int) -> int | None:
+        """A newspaper named without ``Báo`` (``trao đổi với Thanh Niên``, ``phóng viên
+        Tuổi Trẻ``, ``Tuổi Trẻ Online``, ``Tuổi Trẻ: Thưa ông …``): the end of its name,
+        or None. The name must be written with every syllable capitalised and stand where
+        a paper stands."""
+        t = self.t
+        for name in _MEDIA_NAMES:
+            k = i + len(name)
+            if k > self.n or any(t[i + j].text != w for j, w in enumerate(name)):
+                continue
+            if any(not t[i + j].joined for j in range(1, len(name))):
+                continue
+            online = k < self.n and t[k].text == "Online" and t[k].joined
+            if k < self.n and t[k].cap and not online:
+                continue  # part of a longer name (``Thanh Niên Xung Phong``)
+            asks = i == 0 and k < self.n and t[k].text == ":"  # an interview's question
+            if online or asks or any(self._preceded_by(i, words) for words in _MEDIA_CONTEXT):
+                return k + 1 if online else k
+        return None
+
+    def _preceded_by(self, i: int, words: tuple[str, ...]) -> bool:
+        """The lower-cased tokens right before ``i`` are ``words``."""
+        k = i - len(words)
+        return k >= 0 and all(self.t[k + j].low == w for j, w in enumerate(words))
+
     def bracket_name(self, i: int) -> tuple[int, int] | None:
         """``Ngân hàng thương mại cổ phần … (VPBank)``: a capitalised company head and
         the words up to the abbreviation in brackets that ends the name."""
@@ -347,6 +376,10 @@ class _Parser(HeadParser):
         if self.bank_brand(i):
             out.append((i, i + 1, "orgs.corporate"))
             return i + 1
+        media = self.media_name(i)
+        if media:
+            out.append((i, media, "orgs.media"))
+            return media
         fac = self.facility_owner(i)
         if fac:
             out.append((fac[0], fac[1], "orgs.facility_owner"))
