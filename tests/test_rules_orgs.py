@@ -662,3 +662,20 @@ def test_newspaper_without_bao(raw: str, expected: list[str]) -> None:
 )
 def test_newspaper_names_out_of_a_paper_context_are_not_orgs(raw: str) -> None:
     assert orgs(raw) == []
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # the bracket spells the zone inside the board's name, not the board: a zone is a
+        # place, so the abbreviation is not an ORG (guideline: places are not organisations)
+        ("Ban Quản lý Khu Công nghệ cao (CNC) cho biết.", ["Ban Quản lý Khu Công nghệ cao"]),
+        ("Ban Quản lý Khu kinh tế (KKT) đã họp.", ["Ban Quản lý Khu kinh tế"]),
+        # a bracket that abbreviates the body itself stays an ORG (guideline: two spans)
+        ("Thứ trưởng Bộ Giao thông vận tải (GTVT) đã giải trình.",
+         ["Bộ Giao thông vận tải", "GTVT"]),
+        ("Ban Quản lý Khu kinh tế (BQLKKT) đã họp.", ["Ban Quản lý Khu kinh tế", "BQLKKT"]),
+    ],
+)
+def test_bracket_abbreviation_of_a_zone_inside_the_name(raw: str, expected: list[str]) -> None:
+    assert orgs(raw) == expected

@@ -55,6 +55,8 @@ from phogov.types import Span
 # each paper's name as its words, longest first (``Người Lao Động`` before ``Lao Động``)
 _MEDIA_NAMES = sorted((tuple(n.split()) for n in lex.MEDIA_NAMES), key=len, reverse=True)
 _MEDIA_CONTEXT = [tuple(c.split()) for c in lex.MEDIA_CONTEXT]
+# words that open a zone's name inside a body's name (``Ban Quản lý Khu chế xuất …``)
+_ZONE_WORDS = frozenset({"khu", "cụm"})
 
 if TYPE_CHECKING:
     from phogov.rules.orgs_doc import OrgMemory
@@ -291,6 +293,18 @@ class _Parser(HeadParser):
                                   or (second.isdigit() and len(second) <= 3))  # ``Cienco 6``
         return e + 3 if ok else None
 
+    def _abbreviates_a_zone(self, i: int, e: int, ab: int) -> bool:
+        """The bracket spells the words after a zone word inside the name, not the body:
+        ``Ban Quản lý Khu Công nghệ cao (CNC)``, ``… Khu công nghiệp (KCN)``. A zone is a
+        place (guideline: places and facilities are not organisations)."""
+        abbr = "".join(tok.text for tok in self.t[e + 1:ab]).upper()
+        for k in range(i + 1, e - 1):
+            if self.t[k].low in _ZONE_WORDS:
+                initials = "".join(tok.text[0] for tok in self.t[k + 1:e] if tok.word).upper()
+                if abbr in (initials, "K" + initials):
+                    return True
+        return False
+
     def byline(self, i: int) -> int | None:
         """``(NLĐO) -``: the medium's tag before a dash, anywhere in the line."""
         t = self.t
@@ -318,7 +332,7 @@ class _Parser(HeadParser):
         """Record the body [i, e) and what follows it: abbreviation, elided ministries."""
         out.append((i, e, self.source(i)))
         ab = self._bracketed_abbr(e)
-        if ab is not None:
+        if ab is not None and not self._abbreviates_a_zone(i, e, ab):
             out.append((e + 1, ab, "orgs.bracket_abbr"))
             return ab + 1
         items = self.ellipsis(e)
@@ -406,7 +420,8 @@ class _Parser(HeadParser):
             bn = self.bracket_name(i)
             if bn and (e is None or bn[0] > e):
                 out.append((i, bn[0], "orgs.bracket_name"))
-                out.append((bn[1], bn[1] + 1, "orgs.bracket_abbr"))
+                if not self._abbreviates_a_zone(i, bn[0], bn[1] + 1):
+                    out.append((bn[1], bn[1] + 1, "orgs.bracket_abbr"))
                 i = bn[1] + 2
                 continue
             if e is not None:
