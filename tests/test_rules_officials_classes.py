@@ -279,3 +279,14 @@ def test_a_district_named_like_a_person_is_a_place() -> None:
     """After ``huyện`` a run whose surname is not one of the commonest is taken as the
     district (``Châu Thành A`` is one), not its chairman."""
     assert _found("Chủ tịch UBND huyện Châu Thành A cho biết.") == []
+
+
+def test_a_rank_spelled_as_name_syllables_is_part_of_the_name() -> None:
+    """``Đỗ Trung Tá`` is a name (every syllable capitalised); ``Trung tá`` before a name is
+    the rank, a title (guideline: ranks count as titles)."""
+    assert _found("Bộ trưởng Bưu chính Viễn thông Đỗ Trung Tá trả lời chất vấn.") == [
+        ("Đỗ Trung Tá", ["Bộ trưởng Bưu chính Viễn thông"])
+    ]
+    assert _found("Trung tá Lê Văn Hòa, Trưởng Công an huyện, cho biết.") == [
+        ("Lê Văn Hòa", ["Trung tá", "Trưởng Công an huyện"])
+    ]

@@ -21,6 +21,7 @@ from phogov.rules.lexicon_titles import (
     NAMED_THINGS,
     ORG_PAIRS,
     PLACES,
+    RANKS,
     SURNAMES,
     TOP_SURNAMES,
 )
@@ -53,11 +54,19 @@ def glued_hyphen(toks: Sequence[Tok], k: int) -> bool:
     return left == "cap" or (left == "lower" and k >= 3 and glued_hyphen(toks, k - 2))
 
 
+def _name_part_head(toks: Sequence[Tok], j: int) -> bool:
+    """A rank spelled inside a name, every syllable capitalised (``Đỗ Trung Tá``,
+    ``Lê Đại Úy``): a rank in running text is written ``trung tá`` or ``Trung tá``."""
+    end = head_at(toks, j)
+    return (end - j == 2 and all(t.kind == "cap" for t in toks[j:end])
+            and " ".join(t.low for t in toks[j:end]) in RANKS)
+
+
 def caps_run(toks: Sequence[Tok], i: int) -> int:
     """End of the run of capitalised words from ``i`` (glued hyphens inside); a title
-    head ends it."""
+    head ends it, unless it is a rank spelled as name syllables."""
     j = i
-    while j < len(toks) and not (j > i and head_at(toks, j)):
+    while j < len(toks) and not (j > i and head_at(toks, j) and not _name_part_head(toks, j)):
         if toks[j].kind == "cap":
             j += 1
         elif j > i and glued_hyphen(toks, j):
