@@ -396,18 +396,27 @@ def find_titles(toks: Sequence[Tok], names: Sequence[tuple[int, int]]) -> list[T
     return out
 
 
-# The longest bridge: ``, đồng chí``, ``là đồng chí``.
-_MAX_BRIDGE = 3
+# The longest bridge: ``của tỉnh, đồng chí``; without the province: ``, đồng chí``.
+_MAX_BRIDGE = 5
+_PLAIN_BRIDGE = 3
+# ``của`` + a place level after a title (``Giám đốc Sở Tài chính của tỉnh, ông A``): the
+# province is the body's, not a new clause; the title stops before it and still reaches A.
+_OWN_LEVELS = frozenset({"tỉnh", "thành", "tp", "huyện", "quận", "thị", "xã", "phường"})
 _TRIGGERS = (["ông"], ["bà"], ["anh"], ["chị"], ["đồng", "chí"])
 # Words of a period inside a bracket of titles (``từ tháng 11/1998 đến nay``).
 _DATE_WORDS = frozenset({"từ", "đến", "tới", "năm", "tháng", "ngày", "nay", "-", "–", "/"})
 
 
 def _bridge(toks: Sequence[Tok], a: int, b: int) -> bool:
-    """Tokens [a, b) may sit between a title and the name it precedes (at most 3 tokens)."""
-    if b - a > _MAX_BRIDGE:
-        return False
+    """Tokens [a, b) may sit between a title and the name it precedes (at most 3 tokens,
+    after a ``của tỉnh``/``của thành phố``)."""
     words = [t.low for t in toks[a:b]]
+    if words[:1] == ["của"] and len(words) >= 3 and words[1] in _OWN_LEVELS:
+        words = words[3:] if words[1:3] in (["thành", "phố"], ["thị", "xã"]) else words[2:]
+        if words[:1] != [","]:
+            return False  # ``của tỉnh, ông A`` only: the province ends the title's clause
+    if len(words) > _PLAIN_BRIDGE:
+        return False
     if not words:
         return True
     if words == [":"]:
@@ -455,7 +464,7 @@ def _copula(toks: Sequence[Tok], a: int, b: int) -> bool:
 
 def _coordinated(toks: Sequence[Tok], a: int, b: int) -> bool:
     """Tokens [a, b) join two names of one group: ``và`` or ``,``, then maybe ``bà``."""
-    words = [t.low for t in toks[a:b]] if b - a <= _MAX_BRIDGE else []
+    words = [t.low for t in toks[a:b]] if b - a <= _PLAIN_BRIDGE else []
     return bool(words) and words[0] in ("và", ",") and (
         len(words) == 1 or words[1:] in _TRIGGERS
     )

@@ -209,6 +209,15 @@ def test_body_completed_by_cua_and_a_state_body() -> None:
     assert _found("Ông Nguyễn Văn An, Giám đốc Sở Tài chính của tỉnh, cho biết.") == [
         ("Nguyễn Văn An", ["Giám đốc Sở Tài chính"])
     ]
+    # … and still reaches the name after it (``của tỉnh, ông A``)
+    assert _found("Phó giám đốc Sở Tài chính của tỉnh, ông Lâm Quang Minh, cho biết.") == [
+        ("Lâm Quang Minh", ["Phó giám đốc Sở Tài chính"])
+    ]
+    assert _found("Giám đốc Sở Y tế của thành phố, bà Trần Thị Mai, cho biết.") == [
+        ("Trần Thị Mai", ["Giám đốc Sở Y tế"])
+    ]
+    # a new clause after the province is not a bridge
+    assert _found("Giám đốc Sở Y tế của tỉnh đã họp với ông Trần Văn Mai.") == []
 
 
 def test_place_in_brackets_completes_the_title_before_ong() -> None:
