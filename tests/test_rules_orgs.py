@@ -679,3 +679,33 @@ def test_newspaper_names_out_of_a_paper_context_are_not_orgs(raw: str) -> None:
 )
 def test_bracket_abbreviation_of_a_zone_inside_the_name(raw: str, expected: list[str]) -> None:
     assert orgs(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # an inspectorate is named by its body or place, maybe after its sector (guideline: a
+        # name keeps its completing body or place, "Ban Vật giá Chính phủ")
+        ("Thanh tra Bộ Tài chính đã kết luận.", ["Thanh tra Bộ Tài chính"]),
+        ("Thanh tra giao thông Sở GTCC TP đã lập biên bản.", ["Thanh tra giao thông Sở GTCC TP"]),
+        ("Thanh tra xây dựng quận 1 đã lập biên bản.", ["Thanh tra xây dựng quận 1"]),
+        ("Thanh tra GTCC đã lập biên bản.", ["Thanh tra GTCC"]),
+        # a district or ward written Q.10 / P.5 completes a body like "quận 10"
+        ("Công an Q.10 đã bắt giữ hai đối tượng.", ["Công an Q.10"]),
+        ("Trung tâm Giáo dục thường xuyên Q.1 cho biết.", ["Trung tâm Giáo dục thường xuyên Q.1"]),
+    ],
+)
+def test_inspectorates_and_dotted_districts(raw: str, expected: list[str]) -> None:
+    assert orgs(raw) == expected
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Thanh tra kết luận sai phạm.",  # no body or place: the bare head is not tagged
+        "đoàn thanh tra đã đến làm việc.",  # the activity, in lower case
+        "Nhóm Q.10 đã họp.",  # no body before the district
+    ],
+)
+def test_inspectorate_and_dotted_district_negatives(raw: str) -> None:
+    assert orgs(raw) == []

@@ -428,6 +428,15 @@ ABBREVIATIONS: frozenset[str] = frozenset(
     "VietnamAirlines Sawaco SAWACO Becamex Vinalines Vinashin Vinatex Vinafood VEC ACV "
     "PetroVietnam Petrovietnam SCIC Mobifone MobiFone Vietsovpetro".split()
 )
+# Sectors an inspectorate is named by before its body or place (``Thanh tra giao thông Sở
+# GTCC TP``, ``Thanh tra xây dựng quận 1``), longest first.
+INSPECTION_SECTORS: tuple[str, ...] = (
+    "giao thông công chính", "giao thông vận tải", "xây dựng đô thị", "tài nguyên môi trường",
+    "tài nguyên và môi trường", "lao động thương binh xã hội", "kế hoạch đầu tư",
+    "giao thông", "xây dựng", "lao động", "thuế", "tài chính", "y tế", "giáo dục", "đất đai",
+    "môi trường", "tài nguyên", "văn hóa", "thông tin", "công thương", "nông nghiệp",
+    "thủy sản", "quy hoạch", "kế hoạch", "địa chính", "nhà đất",
+)
 # Newspapers named without ``Báo`` (``Trao đổi với Thanh Niên``, ``phóng viên Tuổi Trẻ``),
 # written as the paper writes its name (every syllable capitalised). Each is also a common
 # phrase (``thanh niên`` = young people, ``lao động`` = labour), so ``orgs`` takes them only

@@ -147,10 +147,23 @@ class NameParser:
             return None  # the subject runs on into a proper name: its end is unclear
         return last if last > m[0] or m[1] == "tội phạm" else None
 
+    def _dotted_level(self, p: int) -> int | None:
+        """``Q.10``, ``P.5``, ``Q.1``: a district or ward written as its level's initial, a
+        dot and its number, all glued (Ho Chi Minh City papers); the index after it."""
+        t = self.t
+        if (p + 2 < self.n and t[p].text in ("Q", "P") and t[p + 1].text == "."
+                and t[p + 2].text.isdigit() and t[p].end == t[p + 1].start
+                and t[p + 1].end == t[p + 2].start):
+            return p + 3
+        return None
+
     def place(self, p: int, name_ok: bool) -> int | None:
         """A completing place: level word + name, bare level, or a known/proper name."""
         if p >= self.n or not self.t[p].joined:
             return None
+        dotted = self._dotted_level(p)
+        if dotted:
+            return dotted
         lv = LEVELS.match(self.t, p)
         if lv:
             q, phrase = lv

@@ -21,6 +21,7 @@ from phogov.rules.orgs_tokens import (
     GAZ,
     GENERIC,
     HEADS,
+    INSPECTION_SECTORS,
     JUDICIAL,
     LEGAL,
     LEVELS,
@@ -37,6 +38,8 @@ from phogov.rules.orgs_tokens import (
     is_vietnamese_syllable,
 )
 
+# Units whose name is ``Thanh tra`` + …: ``Vụ Thanh tra KH-ĐT`` is the ministry's department.
+_INSPECTION_UNITS = frozenset({"Vụ", "Ban", "Phòng", "Cục", "Tổng"})
 # Head + one word that is a place or a common noun, not a body.
 _NOT_BODIES = frozenset(
     {("hội", "an"), ("đài", "loan"), ("trường", "sa"), ("trường", "sơn"), ("trường", "giang"),
@@ -138,12 +141,34 @@ class HeadParser(NameParser):
             lv = COURT_LEVELS.match(self.t, end)
             if lv:
                 return lv[0]
+        if phrase == "Thanh tra" and not (i > 0 and self.t[i - 1].text in _INSPECTION_UNITS):
+            insp = self._inspectorate(end)
+            if insp:
+                return insp
         pl = self.place(end, name_ok=phrase in lex.PEOPLE_BODIES_NAME_OK)
         if pl == GENERIC:
             return None
         if pl:
             return pl
         return end if phrase in lex.PEOPLE_BODIES_BARE_OK else None
+
+    def _inspectorate(self, k: int) -> int | None:
+        """The inspectorate of a sector and a body or place: ``Thanh tra Bộ Tài chính``,
+        ``Thanh tra giao thông Sở GTCC TP``, ``Thanh tra xây dựng quận 1``, ``Thanh tra
+        GTCC``. The body or place completes the name (guideline: a name keeps its
+        completing body or place)."""
+        d = DESCS_ANY.match(self.t, k) if self._ok(k) else None
+        q = d[0] if d else k
+        if not d and self._ok(k):  # a sector in plain words: ``giao thông``, ``xây dựng``
+            sec = INSPECTION_SECTORS.match(self.t, k)
+            q = sec[0] if sec else k
+        par = self.parent(q)
+        if par:
+            return par
+        pl = self.place(q, name_ok=False)
+        if pl and pl != GENERIC:
+            return pl
+        return q if d and self.t[k].text.isupper() else None  # ``Thanh tra GTCC``
 
     def steering(self, j: int) -> int | None:
         """``Ban Chỉ đạo`` + optional place + topic or number (its name says what it steers)."""
