@@ -299,3 +299,17 @@ def test_a_rank_spelled_as_name_syllables_is_part_of_the_name() -> None:
     assert _found("Trung tá Lê Văn Hòa, Trưởng Công an huyện, cho biết.") == [
         ("Lê Văn Hòa", ["Trung tá", "Trưởng Công an huyện"])
     ]
+
+
+def test_a_standing_committee_presents_the_members_it_lists() -> None:
+    """``thường trực``/``thường vụ`` of a Party or state body + ``gồm`` presents its members
+    as officials, as ``lãnh đạo tỉnh gồm`` does (NOTES d10:4: titles ``[]``)."""
+    text = ("Thường trực Huyện ủy nhiệm kỳ 1993-2000 (gồm ông, bà Võ Văn Liêm, "
+            "Nguyễn Thị Hồng) bị kỷ luật.")
+    assert _found(text) == [("Võ Văn Liêm", []), ("Nguyễn Thị Hồng", [])]
+    assert _found("Ban thường vụ Tỉnh ủy gồm các ông Nguyễn Văn An và Lê Văn Cường.") == [
+        ("Nguyễn Văn An", []), ("Lê Văn Cường", [])
+    ]
+    # a family, or a "standing" team that is no state body, presents no officials
+    assert _found("Gia đình gồm ông Nguyễn Văn An, bà Trần Thị Bình.") == []
+    assert _found("Đội bóng thường trực gồm Nguyễn Văn An và Trần Văn Bình.") == []

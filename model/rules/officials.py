@@ -84,6 +84,10 @@ _STATE_WORDS = _phrase_index(PLACE_WORDS + STATE_BODIES)
 _COMPANIES = _phrase_index(tuple(h for h in ENTERPRISE_HEADS if h != "ngân hàng") + ("hãng",))
 # Punctuation between a name and the title after it.
 _TITLE_OPENERS = frozenset({",", "(", "-", "–"})
+# Group words that, with a state or Party body and ``gồm``/``:``, present a list of its
+# leaders: ``lãnh đạo tỉnh gồm …``, ``thường trực Huyện ủy (gồm ông, bà A, B)``,
+# ``Ban thường vụ Tỉnh ủy gồm …``.
+_ROSTER_OPENERS = frozenset({("lãnh", "đạo"), ("thường", "trực"), ("thường", "vụ")})
 # Tokens after which a capitalised run in a list is the next member.
 _LIST_BEFORE = frozenset({",", ";", ":", "và", "gồm"})
 
@@ -128,7 +132,7 @@ def _roster_mask(toks: Sequence[Tok]) -> list[bool]:
             for k in range(i + 3, n):
                 mask[k] = True
             break
-        if t.low == "lãnh" and i + 1 < n and toks[i + 1].low == "đạo":
+        if i + 1 < n and (t.low, toks[i + 1].low) in _ROSTER_OPENERS:
             q = next((k for k in range(i + 2, min(n, i + 2 + _ROSTER_REACH))
                       if toks[k].low == "gồm" or toks[k].text == ":"), None)
             # leaders of the state (``lãnh đạo tỉnh``, ``lãnh đạo UBND``), not of a team
