@@ -491,15 +491,20 @@ def assign(toks: Sequence[Tok], names: Sequence[tuple[int, int]]) -> list[list[T
     claimed: set[int] = set()
     result: list[list[TitleSpan]] = [[] for _ in names]
 
-    def precedes_name(t: TitleSpan) -> bool:
+    def precedes_name(t: TitleSpan | None) -> bool:
         # ``t1 B`` / ``t1 ông B``: t1 is B's; ``A, t1, ông B, t2`` keeps t1 for A.
-        # Only starts within a bridge's reach are looked at: constant work per title.
-        if t.last < len(toks) and toks[t.last].text == ",":
-            return False
-        return any(
-            a in name_starts and _bridge(toks, t.last, a)
-            for a in range(t.last, t.last + _MAX_BRIDGE + 1)
-        )
+        # ``A, t1 - t2 B``: two offices joined by a dash before B are both B's
+        # (``phó bí thư - chủ tịch UBND huyện B``). Only starts within a bridge's reach
+        # are looked at: constant work per title.
+        while t is not None:
+            if t.last < len(toks) and toks[t.last].text == ",":
+                return False
+            if any(a in name_starts and _bridge(toks, t.last, a)
+                   for a in range(t.last, t.last + _MAX_BRIDGE + 1)):
+                return True
+            dash = t.last < len(toks) and toks[t.last].text in ("-", "–")
+            t = by_first.get(t.last + 1) if dash else None
+        return False
 
     shared: TitleSpan | None = None  # a title said of a group: ``2 phó chủ tịch là A và B``
     prev_end = -1

@@ -185,3 +185,13 @@ def test_a_title_runs_to_the_end_of_the_organisation_it_names() -> None:
         ("Lê Văn Cường", ["Phó Chủ tịch Hội đồng giải phóng mặt bằng xã Kim Nỗ"])]
     assert officials("Chủ tịch UBND tỉnh Nguyễn Văn Dũng phát biểu.") == [
         ("Nguyễn Văn Dũng", ["Chủ tịch UBND tỉnh"])]
+
+
+def test_two_offices_joined_by_a_dash_before_a_name_are_that_name_s() -> None:
+    """``A, t1, t2 - t3 B``: ``t2 - t3`` (one person's two offices) precede B and are B's
+    (guideline: a title that refers to someone else in the sentence is not hers or his)."""
+    text = ("Dự họp có phó bí thư thường trực Dương Minh Quang, phó bí thư - chủ tịch UBND "
+            "huyện Nguyễn Văn Khỏe.")
+    assert _titles(text, "Dương Minh Quang", "Nguyễn Văn Khỏe") == [
+        ["phó bí thư thường trực"], ["phó bí thư", "chủ tịch UBND huyện"]
+    ]
