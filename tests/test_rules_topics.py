@@ -464,3 +464,10 @@ def test_state_oversight_is_governance_party_inspection_is_party(
     assert present in got
     if absent:
         assert absent not in got
+
+
+def test_an_administrative_procedure_is_governance() -> None:
+    """Guideline: GOVERNANCE covers administrative procedures, whatever the procedure is for."""
+    assert "GOVERNANCE" in lab("Thủ tục thuê đất được giải quyết trong 10 ngày.")
+    assert "GOVERNANCE" in lab("Thành phố sẽ cải tiến thủ tục đấu giá đất.")
+    assert "GOVERNANCE" not in lab("Giá đất tăng 20% so với năm trước.")

@@ -270,7 +270,7 @@ GOVERNANCE: list[Cue] = [
     _c(r"rút giấy phép|thu hồi giấy phép|cấp phép|giấy phép|cấp giấy chứng nhận|"
        r"giấy chứng nhận quyền sử dụng đất|sổ đỏ|sổ hồng|làm thủ tục|"
        r"thủ tục (hải quan|cấp|đăng ký|đầu tư|xuất nhập cảnh|giấy tờ|pháp lý)", 0.6),
-    _c(r"thủ tục", 0.4),
+    _c(r"thủ tục", 0.5),  # an administrative procedure, nearly always
     _c(r"sai thẩm quyền|vượt thẩm quyền|trái thẩm quyền|không đúng thẩm quyền", 0.6),
     _c(r"cơ chế quản lý|công tác quản lý|biện pháp quản lý|buông lỏng quản lý|"
        r"quản lý (chặt chẽ|lỏng lẻo|tài chính nhà nước|tài sản nhà nước)|chức năng quản lý", 0.6),
