@@ -709,3 +709,12 @@ def test_inspectorates_and_dotted_districts(raw: str, expected: list[str]) -> No
 )
 def test_inspectorate_and_dotted_district_negatives(raw: str) -> None:
     assert orgs(raw) == []
+
+
+def test_old_spelling_qui_names_the_same_department() -> None:
+    """Pre-reform ``qui`` for ``quy`` (2000s news) names the same body; lower case is tagged
+    as written (guideline)."""
+    assert orgs("Sở Qui hoạch - Kiến trúc đã công bố quy hoạch.") == ["Sở Qui hoạch - Kiến trúc"]
+    assert orgs("Sở Qui hoạch - kiến trúc và UBND quận 12 đã họp.") == [
+        "Sở Qui hoạch - kiến trúc", "UBND quận 12"
+    ]

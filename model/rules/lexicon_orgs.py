@@ -10,6 +10,8 @@ matches ``Giao thông Vận tải``.
 
 from __future__ import annotations
 
+import re
+
 # --- places -----------------------------------------------------------------
 
 # Words that name an administrative level; followed by a name they make a place.
@@ -374,6 +376,21 @@ DESCRIPTORS: tuple[str, ...] = (
     "Ngoại thương Việt Nam", "Công Thương Việt Nam", "Đầu tư và Phát triển Việt Nam",
     "Nông nghiệp và Phát triển Nông thôn Việt Nam",
 )
+
+
+def _old_spellings(phrases: tuple[str, ...]) -> tuple[str, ...]:
+    """``phrases`` and their pre-reform spellings with ``qui``/``quĩ`` for ``quy``/``quỹ``
+    (``Sở Qui hoạch - Kiến trúc``, common in 2000s news; normalisation keeps spellings)."""
+    old = {"Quy": "Qui", "quy": "qui", "Quỹ": "Quĩ", "quỹ": "quĩ"}
+    extra = []
+    for p in phrases:
+        q = re.sub(r"\b(Quy|quy|Quỹ|quỹ)", lambda m: old[m.group(1)], p)
+        if q != p and q not in phrases:
+            extra.append(q)
+    return phrases + tuple(extra)
+
+
+DESCRIPTORS = _old_spellings(DESCRIPTORS)
 
 # Business legal forms between ``Công ty``/``Ngân hàng`` and the name.
 LEGAL_FORMS: tuple[str, ...] = (
