@@ -471,3 +471,10 @@ def test_an_administrative_procedure_is_governance() -> None:
     assert "GOVERNANCE" in lab("Thủ tục thuê đất được giải quyết trong 10 ngày.")
     assert "GOVERNANCE" in lab("Thành phố sẽ cải tiến thủ tục đấu giá đất.")
     assert "GOVERNANCE" not in lab("Giá đất tăng 20% so với năm trước.")
+
+
+def test_forged_papers_are_security() -> None:
+    """Forgery is a crime (guideline: crime … is SECURITY); ``giả định`` is a supposition."""
+    assert "SECURITY" in lab("Công an tỉnh đề nghị xác minh 20 chứng chỉ giả.")
+    assert "SECURITY" in lab("Nhiều người dùng bằng giả để được đề bạt.")
+    assert "SECURITY" not in lab("Hồ sơ giả định cho thấy chi phí sẽ tăng.")

@@ -318,6 +318,10 @@ SECURITY: list[Cue] = [
        r"buôn bán trái phép|vận chuyển trái phép|hành hung|côn đồ|băng nhóm|xã hội đen|"
        r"gây rối|mắc lừa|bị lừa|siêu lừa", 0.75),
     _c(r"vụ án", 0.4),
+    # forged papers and counterfeit money: forgery is a crime (``chứng chỉ giả``, ``bằng giả``)
+    _c(r"(bằng|bằng cấp|văn bằng|chứng chỉ|giấy tờ|hồ sơ|con dấu|giấy phép|hóa đơn|tiền|"
+       r"chữ ký|sổ đỏ|công văn|quyết định|nghị quyết|tài liệu) giả(?! (định|thuyết|thiết|vờ|"
+       r"tạo|danh|dối))", 0.6),
     # a criminal case told step by step: search and seizure, summons, confession, forensic
     # examination, sexual and violent offences, the court's steps
     _c(r"khám xét|lục soát|thu giữ|tang vật|vật chứng|bị triệu tập|giấy triệu tập|"
