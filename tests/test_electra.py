@@ -261,3 +261,28 @@ def test_cpu_budget_stops_and_saves(tmp_path):
     spent = json.loads((out / "checkpoints" / "checkpoint-1" / "budget.json").read_text())
     assert spent["cpu_seconds"] > 0  # … and saved a checkpoint that knows what it cost
     assert transformers.AutoModel.from_pretrained(str(out)).config.hidden_size == 32
+
+
+def test_the_discriminator_learns_to_spot_replaced_tokens():
+    """The replaced-token signal reaches the encoder from the first steps: on sequences of
+    one repeated token, a replaced token is obvious, and the discriminator must beat its
+    base rate (always "original") within 400 steps. With BERT's N(0, 0.02) init on both
+    head layers it stayed at the base rate here, as it did in a 66-CPU-minute run."""
+    torch.manual_seed(0)
+    cfg = roberta_config(200, 2, 32, 2, None, architecture="RobertaModel")
+    model = ElectraPretrainer(transformers.RobertaModel(cfg, add_pooling_layer=False))
+    opt = torch.optim.AdamW(model.parameters(), lr=7e-4)
+    for _ in range(400):
+        ids = torch.randint(5, 200, (32, 1)).expand(32, 24).clone()
+        picked = torch.rand(ids.shape) < 0.15
+        corrupted = ids.clone()
+        corrupted[picked] = torch.randint(5, 200, (int(picked.sum()),))
+        replaced = (corrupted != ids).float()
+        logits = model.discriminator_logits(corrupted, torch.ones_like(ids))
+        loss = torch.nn.functional.binary_cross_entropy_with_logits(logits, replaced)
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+    accuracy = float(((logits > 0).float() == replaced).float().mean())
+    base_rate = 1 - float(replaced.mean())
+    assert accuracy > base_rate + 0.05

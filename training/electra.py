@@ -112,12 +112,16 @@ class ElectraPretrainer(nn.Module):
         self.gen_dense = nn.Linear(gcfg.hidden_size, cfg.hidden_size)
         self.gen_norm = nn.LayerNorm(cfg.hidden_size, eps=cfg.layer_norm_eps)
         self.gen_bias = nn.Parameter(torch.zeros(cfg.vocab_size))
-        # discriminator head: one logit per token, "replaced"
+        # discriminator head: one logit per token, "replaced". It keeps PyTorch's default
+        # Linear init: with BERT's N(0, 0.02) on both layers the replaced-token signal
+        # barely reaches the encoder, and on a CPU budget the discriminator never left its
+        # base rate (accuracy = 1 - replaced share after 66 CPU-minutes; on a toy task
+        # where the replaced tokens are obvious it still sat there after 400 steps, while
+        # the default init learns it in under 200).
         self.disc_dense = nn.Linear(cfg.hidden_size, cfg.hidden_size)
         self.disc_out = nn.Linear(cfg.hidden_size, 1)
-        for lin in (self.gen_dense, self.disc_dense, self.disc_out):
-            nn.init.normal_(lin.weight, std=std)
-            nn.init.zeros_(lin.bias)
+        nn.init.normal_(self.gen_dense.weight, std=std)
+        nn.init.zeros_(self.gen_dense.bias)
 
     @property
     def config(self) -> Any:
@@ -135,6 +139,15 @@ class ElectraPretrainer(nn.Module):
         word_embeddings = self.discriminator.embeddings.word_embeddings.weight
         return F.linear(h, word_embeddings, self.gen_bias)
 
+    def discriminator_logits(
+        self, input_ids: torch.Tensor, attention_mask: torch.Tensor
+    ) -> torch.Tensor:
+        """One "replaced" logit per token of ``input_ids`` (float32)."""
+        hidden = self.discriminator(
+            input_ids=input_ids, attention_mask=attention_mask
+        ).last_hidden_state
+        return self.disc_out(F.gelu(self.disc_dense(hidden))).squeeze(-1).float()
+
     def forward(
         self,
         input_ids: torch.Tensor,
@@ -151,10 +164,7 @@ class ElectraPretrainer(nn.Module):
             probs = torch.softmax(gen_logits.detach().float(), dim=-1)
             sampled = torch.multinomial(probs, 1).squeeze(-1)
         corrupted, replaced = replace_tokens(input_ids, labels, sampled)
-        hidden = self.discriminator(
-            input_ids=corrupted, attention_mask=attention_mask
-        ).last_hidden_state
-        disc_logits = self.disc_out(F.gelu(self.disc_dense(hidden))).squeeze(-1).float()
+        disc_logits = self.discriminator_logits(corrupted, attention_mask)
         real = attention_mask.bool()
         disc_loss = F.binary_cross_entropy_with_logits(disc_logits[real], replaced[real])
         with torch.no_grad():
