@@ -718,3 +718,35 @@ def test_old_spelling_qui_names_the_same_department() -> None:
     assert orgs("Sở Qui hoạch - kiến trúc và UBND quận 12 đã họp.") == [
         "Sở Qui hoạch - kiến trúc", "UBND quận 12"
     ]
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # military units keep their number, after the head or after the arm
+        ("Sư đoàn Không quân 372 đã điều hai trực thăng.", ["Sư đoàn Không quân 372"]),
+        ("Trung đoàn 954 đã có mặt tại hiện trường.", ["Trung đoàn 954"]),
+        ("Lữ đoàn Công binh 293 bắc cầu phao.", ["Lữ đoàn Công binh 293"]),
+        # the short form of a known body
+        ("Thường vụ Quốc hội đã cho ý kiến về dự luật.", ["Thường vụ Quốc hội"]),
+        # a steering committee named by what it steers, in lower case as written
+        ("Ban chỉ đạo phòng tránh lụt bão tỉnh Quảng Ngãi cho biết.",
+         ["Ban chỉ đạo phòng tránh lụt bão tỉnh Quảng Ngãi"]),
+        # a company's lower-case name closed by its brand in brackets: two spans (guideline)
+        ("Công ty cổ phần Đại lý liên hiệp vận chuyển (Gemadept) cho biết.",
+         ["Công ty cổ phần Đại lý liên hiệp vận chuyển", "Gemadept"]),
+    ],
+)
+def test_units_short_forms_and_bracketed_brands(raw: str, expected: list[str]) -> None:
+    assert orgs(raw) == expected
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Lữ đoàn trưởng đã có mặt.",  # a title, not a unit
+        "Công ty đã bán hàng cho khách (Hà Nội) tuần qua.",  # a place in brackets, no name
+    ],
+)
+def test_units_and_brands_negatives(raw: str) -> None:
+    assert orgs(raw) == []

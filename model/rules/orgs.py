@@ -267,13 +267,14 @@ class _Parser(HeadParser):
             k += 1
         if k - m[0] < 2:
             return None
-        ab = self._bracketed_abbr(k, single=True)
+        ab = self._bracketed_abbr(k, single=True, brand=True)  # ``… vận chuyển (Gemadept)``
         return (k, ab) if ab is not None else None
 
     # --- brackets, bylines, lists ------------------------------------------------
-    def _bracketed_abbr(self, e: int, single: bool = False) -> int | None:
+    def _bracketed_abbr(self, e: int, single: bool = False, brand: bool = False) -> int | None:
         """``(EVN)``, ``(Seaprodex VN)`` right after a name: the index after its last token,
-        or for ``single`` the index of a one-token abbreviation."""
+        or for ``single`` the index of a one-token abbreviation (with ``brand``, also a
+        brand word such as ``(Gemadept)``)."""
         t = self.t
         if e + 2 >= self.n or t[e].text != "(" or not t[e + 1].capword:
             return None
@@ -282,7 +283,7 @@ class _Parser(HeadParser):
             return None
         if t[e + 2].text == ")":
             inner = any(c.isupper() for c in first.text[1:])
-            ok = inner or (not single and brand_like(first.text))
+            ok = inner or ((not single or brand) and brand_like(first.text))
             return (e + 1 if single else e + 2) if ok else None
         # two words only when the second is a country tag, a corporate suffix or a unit
         # number (``Seaprodex VN``); ``(ASEAN Heritage Parks)`` names something else.

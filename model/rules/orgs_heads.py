@@ -78,6 +78,10 @@ _ANY_CASE_HEADS = _STATE_HEADS | {"chi cục", "phòng", "đội", "hội", "hi�
 # number (``Tổng cục IV``, ``Quân khu 7``).
 _ABBR_DESC_HEADS = frozenset({"sở", "cục", "tổng cục", "chi cục", "vụ", "viện"})
 _NUMBERED_HEADS = frozenset({"tổng cục", "quân khu", "quân đoàn", "sư đoàn", "cục"})
+# Military units numbered up to three digits, after the head or after its arm
+# (``Sư đoàn 372``, ``Sư đoàn Không quân 372``, ``Trung đoàn 954``).
+_MILITARY_HEADS = frozenset({"quân đoàn", "sư đoàn", "trung đoàn", "lữ đoàn", "tiểu đoàn",
+                             "binh đoàn", "hải đoàn"})
 # Words after ``Đảng`` that do not start a party's name (``Đảng, Nhà nước``).
 _NOT_PARTY_NAMES = frozenset({"Nhà", "Trung", "Chính", "Quốc", "Ủy", "Uỷ", "Bộ", "Đoàn"})
 
@@ -260,6 +264,8 @@ class HeadParser(NameParser):
                 ROMAN.fullmatch(self.t[j].text) or (self.t[j].text.isdigit()
                                                     and len(self.t[j].text) <= 2)):
             return j + 1  # ``Tổng cục IV``, ``Quân khu 7``
+        if d is None and hlow in _MILITARY_HEADS and self._ok(j) and self._unit_number(j):
+            return j + 1  # ``Sư đoàn 372``
         if d is None and hlow in _COMPANY_HEADS and self._ok(j) and self._unit_number(j):
             return j + 1  # ``Công ty 621``: a numbered (often army-run) company
         if d is None and hlow in lex.LOWER_DESC_HEADS:
@@ -309,7 +315,10 @@ class HeadParser(NameParser):
                 return self._numbered_area(d[0]) if is_lex else None
         if hlow == "đoàn" and not comp and d[1] in _DOAN_NEEDS_PARENT:
             return None
-        return self._roman_tail(comp or d[0])
+        end = comp or d[0]
+        if hlow in _MILITARY_HEADS and not comp and self._ok(end) and self._unit_number(end):
+            end += 1  # ``Sư đoàn Không quân 372``
+        return self._roman_tail(end)
 
     def _lower_subject(self, j: int) -> int | None:
         """A capitalised head's subject phrase in lower case, kept when something marks the
