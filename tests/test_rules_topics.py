@@ -478,3 +478,11 @@ def test_forged_papers_are_security() -> None:
     assert "SECURITY" in lab("Công an tỉnh đề nghị xác minh 20 chứng chỉ giả.")
     assert "SECURITY" in lab("Nhiều người dùng bằng giả để được đề bạt.")
     assert "SECURITY" not in lab("Hồ sơ giả định cho thấy chi phí sẽ tăng.")
+
+
+def test_a_disaster_told_by_its_effects_and_relief_is_society() -> None:
+    """Guideline: natural-disaster response is SOCIETY, also when told without the word for
+    the disaster (flooded homes, evacuation, relief goods)."""
+    assert "SOCIETY" in lab("Hầu hết các hộ dân đều phải sơ tán lên đồi cao.")
+    assert "SOCIETY" in lab("Thành phố xuất kho 3 triệu gói mì tôm cho bà con vùng ngập.")
+    assert "SOCIETY" not in lab("Doanh nghiệp được hỗ trợ vốn để mở rộng sản xuất.")

@@ -401,6 +401,10 @@ SOCIETY: list[Cue] = [
        r"cúp nước|mất nước sinh hoạt", 0.8),
     _c(r"[Ss]óng thần", 0.8, cs=True),  # "Sóng Thần" is a place name
     _c(r"cứu trợ|khắc phục hậu quả", 0.6),
+    # a disaster told by its effects and the relief (guideline: disaster response is SOCIETY)
+    _c(r"bị ngập|ngập sâu|ngập nặng|nước rút|lũ rút|bị cô lập|cô lập hoàn toàn|sơ tán|"
+       r"nhu yếu phẩm|mì tôm|màn trời chiếu đất|tìm kiếm cứu nạn|phao cứu sinh|vùng lũ|"
+       r"vùng ngập", 0.55),
     _c(r"nước sạch", 0.4),
     _c(r"trẻ em|người cao tuổi|người khuyết tật|bình đẳng giới|dân số", 0.7),
     _c(r"chất độc da cam|nạn nhân da cam|nỗi đau da cam|dioxin", 0.8),
