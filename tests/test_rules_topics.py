@@ -486,3 +486,11 @@ def test_a_disaster_told_by_its_effects_and_relief_is_society() -> None:
     assert "SOCIETY" in lab("Hầu hết các hộ dân đều phải sơ tán lên đồi cao.")
     assert "SOCIETY" in lab("Thành phố xuất kho 3 triệu gói mì tôm cho bà con vùng ngập.")
     assert "SOCIETY" not in lab("Doanh nghiệp được hỗ trợ vốn để mở rộng sản xuất.")
+
+
+def test_abuse_of_office_and_a_party_committees_team_are_party() -> None:
+    """Guideline: PARTY covers inspection and anti-corruption; a Party committee's team
+    verifying a cadre is Party inspection. Speculators' gain is not abuse of office."""
+    assert "PARTY" in lab("Ông đã nhiều lần sử dụng quyền lực để trục lợi cá nhân.")
+    assert "PARTY" in lab("Tổ công tác của Tỉnh ủy đã xác minh đơn tố cáo.")
+    assert "PARTY" not in lab("Giới đầu cơ găm hàng để trục lợi khi giá tăng.")

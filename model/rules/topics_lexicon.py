@@ -112,6 +112,9 @@ PARTY: list[Cue] = [
        r"chịu trách nhiệm (về|với) (những |các |toàn bộ )?(sai phạm|vi phạm|vụ việc|hậu quả)|"
        r"đổ (hết |hoàn toàn )?lỗi|dung dưỡng|tiếp tay|sân sau|bảo kê", 0.6),
     _c(r"kê khai tài sản|minh bạch tài sản|tài sản,? thu nhập", 0.75),
+    # abuse of office for private gain, and a Party committee's team verifying it
+    _c(r"(sử dụng|dùng|lợi dụng) quyền lực|lạm quyền|lộng quyền|chi sai mục đích", 0.6),
+    _c(r"(tổ|đoàn) (công tác|kiểm tra|xác minh) (của )?(Tỉnh|Thành|Huyện|Quận|Thị|Đảng) ủy", 0.75),
     _c(r"nội chính", 0.85),  # guideline: nội chính is PARTY and SECURITY
     # Personnel work (cadres)
     _c(r"công tác cán bộ", 0.9),
