@@ -494,3 +494,9 @@ def test_abuse_of_office_and_a_party_committees_team_are_party() -> None:
     assert "PARTY" in lab("Ông đã nhiều lần sử dụng quyền lực để trục lợi cá nhân.")
     assert "PARTY" in lab("Tổ công tác của Tỉnh ủy đã xác minh đơn tố cáo.")
     assert "PARTY" not in lab("Giới đầu cơ găm hàng để trục lợi khi giá tăng.")
+
+
+def test_a_stopgap_is_not_firefighting() -> None:
+    """``chỉ là chữa cháy`` (a stopgap) is said of policy; firefighting is SECURITY."""
+    assert "SECURITY" not in lab("Lần sửa luật này chỉ là chữa cháy.")
+    assert "SECURITY" in lab("Lực lượng chữa cháy đã có mặt sau 10 phút.")

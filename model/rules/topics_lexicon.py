@@ -339,7 +339,9 @@ SECURITY: list[Cue] = [
     _c(r"tuần hành|biểu tình|bạo động|tụ tập đông người|gây mất trật tự|ném gạch|ném đá|"
        r"chai xăng|phá phách|đe dọa (đến )?tính mạng", 0.75),
     _c(r"truy nã|thi hành án hình sự|phạm nhân|trại giam|đặc xá", 0.75),
-    _c(r"phòng cháy|chữa cháy|PCCC|cháy nổ|cứu nạn, cứu hộ", 0.7),
+    # "chỉ là chữa cháy", "kiểu chữa cháy": a stopgap, said of policy, not firefighting
+    _c(r"phòng cháy|(?<!là )(?<!kiểu )(?<!tính )(?<!pháp )(?<!cách )chữa cháy(?! tạm)|PCCC|"
+       r"cháy nổ|cứu nạn, cứu hộ", 0.7),
     _c(r"ổn định chính trị|chính trị" + _DASH + r"xã hội ổn định", 0.5),
     _c(r"nội chính", 0.85),  # guideline: nội chính is PARTY and SECURITY
 ]
