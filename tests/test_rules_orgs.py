@@ -729,6 +729,9 @@ def test_old_spelling_qui_names_the_same_department() -> None:
         ("Lữ đoàn Công binh 293 bắc cầu phao.", ["Lữ đoàn Công binh 293"]),
         # the short form of a known body
         ("Thường vụ Quốc hội đã cho ý kiến về dự luật.", ["Thường vụ Quốc hội"]),
+        # a flood-control department named in lower case, as written
+        ("Chi cục phòng chống lụt bão và quản lý đê điều cho hay mực nước đang lên.",
+         ["Chi cục phòng chống lụt bão và quản lý đê điều"]),
         # a steering committee named by what it steers, in lower case as written
         ("Ban chỉ đạo phòng tránh lụt bão tỉnh Quảng Ngãi cho biết.",
          ["Ban chỉ đạo phòng tránh lụt bão tỉnh Quảng Ngãi"]),

@@ -372,6 +372,10 @@ DESCRIPTORS: tuple[str, ...] = (
     "Thoát nước đô thị", "Điện lực", "Môi trường đô thị", "Công trình đô thị",
     "Xổ số kiến thiết", "Đường sắt", "Bưu điện", "Công trình giao thông",
     "Tổng Tham mưu", "Chính trị", "Hậu cần", "Kỹ thuật", "Công nghiệp quốc phòng",
+    # flood and dyke control (``Chi cục phòng chống lụt bão và quản lý đê điều``)
+    "Phòng chống lụt bão và Quản lý đê điều", "Phòng, chống lụt bão và Quản lý đê điều",
+    "Quản lý đê điều và Phòng chống lụt bão", "Phòng chống lụt bão", "Quản lý đê điều",
+    "Đê điều", "Thủy lợi", "Khí tượng thủy văn", "Khí tượng Thủy văn",
     # arms of a military unit (``Lữ đoàn Công binh 293``, ``Sư đoàn Phòng không 361``)
     "Không quân", "Hải quân", "Phòng không", "Phòng không - Không quân", "Công binh",
     "Pháo binh", "Đặc công", "Tăng thiết giáp", "Bộ binh", "Thông tin liên lạc",
