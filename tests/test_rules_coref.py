@@ -170,3 +170,17 @@ def test_a_given_name_that_starts_a_compound_is_not_a_mention() -> None:
     )
     assert spans[1] == []
     assert spans[2] == [("Quốc", [], "officials.coref")]
+
+
+def test_southern_nickname_of_a_known_official() -> None:
+    """A birth-order word and the given name (``ông Sáu Bi``) after ``ông``/``bà`` is the
+    official presented earlier (NOTES: the nickname ``Ba Sương`` is tagged); a stranger's
+    nickname with another given name is not."""
+    doc = _doc(
+        "Ông Huỳnh Hiếu Bi, Bí thư Huyện ủy, có nhiều khuất tất.",
+        "Năm 1998 ông Sáu Bi mua lô đất với giá rẻ.",
+        "Ông Ba Hùng bán hàng ở chợ.",
+    )
+    assert [m[0] for m in doc[1]] == ["Sáu Bi"]
+    assert doc[2] == []
+    assert _doc("Ông Sáu Bi bán hàng ở chợ.") == [[]]  # nobody presented: a private person

@@ -42,6 +42,10 @@ def _is_foreign(word: str) -> bool:
     return not all(vietnamese(p) for p in _PARTS.split(word) if p)
 
 
+# Birth-order words that head a southern nickname (``Sáu Bi``, ``Ba Sương``, ``Út Nhỏ``).
+BIRTH_ORDER_NAMES = frozenset("Hai Ba Tư Năm Sáu Bảy Tám Chín Mười Út".split())
+
+
 @dataclass
 class DocMemory:
     """Officials seen earlier in the document, with the short forms that refer to them."""
@@ -73,7 +77,13 @@ class DocMemory:
 
     def knows(self, mention: str, after_trigger: bool = False) -> bool:
         """``mention`` names a known official: in full, by a short form, or (after
-        ``ông``/``bà``/…) by the family name."""
+        ``ông``/``bà``/…) by the family name or by a southern nickname, the birth-order
+        word and the given name (``ông Sáu Bi`` for Huỳnh Hiếu Bi)."""
+        if after_trigger:
+            words = mention.split()
+            if (len(words) == 2 and words[0] in BIRTH_ORDER_NAMES
+                    and words[1] in self.short and words[1] in self.given):
+                return True
         return (
             mention in self.names
             or mention in self.short
