@@ -749,6 +749,10 @@ def test_units_short_forms_and_bracketed_brands(raw: str, expected: list[str]) -
     [
         "Lữ đoàn trưởng đã có mặt.",  # a title, not a unit
         "Công ty đã bán hàng cho khách (Hà Nội) tuần qua.",  # a place in brackets, no name
+        # a conjunction never continues a name: "khỏi Công ty khi biết tin …"
+        "Cổ đông muốn rút khỏi Công ty khi biết tin lãnh đạo Gemadept tách ra.",
+        # the next sentence's time word is not a party's name (a headline run on)
+        "Đại biểu dự Đại hội X của Đảng Chiều 12-4, trong cuộc gặp các đại sứ.",
     ],
 )
 def test_units_and_brands_negatives(raw: str) -> None:

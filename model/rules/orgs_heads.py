@@ -83,7 +83,9 @@ _NUMBERED_HEADS = frozenset({"tổng cục", "quân khu", "quân đoàn", "sư �
 _MILITARY_HEADS = frozenset({"quân đoàn", "sư đoàn", "trung đoàn", "lữ đoàn", "tiểu đoàn",
                              "binh đoàn", "hải đoàn"})
 # Words after ``Đảng`` that do not start a party's name (``Đảng, Nhà nước``).
-_NOT_PARTY_NAMES = frozenset({"Nhà", "Trung", "Chính", "Quốc", "Ủy", "Uỷ", "Bộ", "Đoàn"})
+_NOT_PARTY_NAMES = frozenset({"Nhà", "Trung", "Chính", "Quốc", "Ủy", "Uỷ", "Bộ", "Đoàn",
+                              # the next sentence's time word (``… của Đảng Chiều 12-4, …``)
+                              "Sáng", "Chiều", "Trưa", "Tối", "Đêm", "Ngày", "Hôm", "Tháng"})
 
 
 class HeadParser(NameParser):

@@ -19,7 +19,8 @@ GENERIC = -1  # a completion that makes the whole phrase generic (``xã, phườ
 FUNCTION_WORDS = frozenset(
     "và của đã đang sẽ vừa với cho tại về trong theo được bị là có không cũng thì mà này đó "
     "các những để từ đến trên dưới khóa khoá nhiệm lần năm tháng ngày cấp ở như đều còn rất "
-    "chỉ phải nên vì do nhằm trực thuộc làm tổ ban hành cùng phía mỗi hằng".split()
+    "chỉ phải nên vì do nhằm trực thuộc làm tổ ban hành cùng phía mỗi hằng "
+    "khi nếu nhưng hoặc hay rằng".split()
 )
 # First syllables of verbs that typically follow a body as its predicate; a
 # descriptor never runs into them (``Tập đoàn Jobrus đề nghị``).
