@@ -729,6 +729,8 @@ def test_old_spelling_qui_names_the_same_department() -> None:
         ("Lữ đoàn Công binh 293 bắc cầu phao.", ["Lữ đoàn Công binh 293"]),
         # the short form of a known body
         ("Thường vụ Quốc hội đã cho ý kiến về dự luật.", ["Thường vụ Quốc hội"]),
+        # a school's name with a lower-case word, closed by its place (tagged as written)
+        ("Trường ĐH Y dược TP.HCM vừa công bố điểm chuẩn.", ["Trường ĐH Y dược TP.HCM"]),
         # a flood-control department named in lower case, as written
         ("Chi cục phòng chống lụt bão và quản lý đê điều cho hay mực nước đang lên.",
          ["Chi cục phòng chống lụt bão và quản lý đê điều"]),
@@ -748,6 +750,8 @@ def test_units_short_forms_and_bracketed_brands(raw: str, expected: list[str]) -
     "raw",
     [
         "Lữ đoàn trưởng đã có mặt.",  # a title, not a unit
+        # a school name stops before its predicate, place or no place
+        "Hôm qua Trường THPT tổ chức hội thảo tại Hà Nội.",
         "Công ty đã bán hàng cho khách (Hà Nội) tuần qua.",  # a place in brackets, no name
         # a conjunction never continues a name: "khỏi Công ty khi biết tin …"
         "Cổ đông muốn rút khỏi Công ty khi biết tin lãnh đạo Gemadept tách ra.",

@@ -213,6 +213,11 @@ class HeadParser(NameParser):
         pl = self.place(end, name_ok=False)
         if pl and pl != GENERIC:
             return pl
+        if end > sm[0]:  # ``Trường ĐH Y dược TP.HCM``: lower-case words closed by a place
+            k = self._lower_run(end, 2)
+            pl = self.place(k, name_ok=False) if k > end else None
+            if pl and pl != GENERIC and (LEVELS.match(self.t, k) or GAZ.match(self.t, k)):
+                return pl
         if end == sm[0]:
             return None  # ``Trường THCS`` alone is any school
         return end
