@@ -397,7 +397,7 @@ def find_titles(toks: Sequence[Tok], names: Sequence[tuple[int, int]]) -> list[T
 
 
 # The longest bridge: ``của tỉnh, đồng chí``; without the province: ``, đồng chí``.
-_MAX_BRIDGE = 5
+_MAX_BRIDGE = 6
 _PLAIN_BRIDGE = 3
 # ``của`` + a place level after a title (``Giám đốc Sở Tài chính của tỉnh, ông A``): the
 # province is the body's, not a new clause; the title stops before it and still reaches A.

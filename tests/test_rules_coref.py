@@ -184,3 +184,10 @@ def test_southern_nickname_of_a_known_official() -> None:
     assert [m[0] for m in doc[1]] == ["Sáu Bi"]
     assert doc[2] == []
     assert _doc("Ông Sáu Bi bán hàng ở chợ.") == [[]]  # nobody presented: a private person
+
+
+def test_a_household_nickname_is_a_private_family() -> None:
+    """``gia đình ông Ba Hai``: a household, not the official Nguyễn Văn Hai."""
+    doc = _doc("Phó chủ tịch UBND tỉnh Nguyễn Văn Hai chỉ đạo cứu trợ.",
+               "Gia đình ông Ba Hai ở xã Tân Lập được hỗ trợ.")
+    assert doc[1] == []

@@ -313,3 +313,16 @@ def test_a_standing_committee_presents_the_members_it_lists() -> None:
     # a family, or a "standing" team that is no state body, presents no officials
     assert _found("Gia đình gồm ông Nguyễn Văn An, bà Trần Thị Bình.") == []
     assert _found("Đội bóng thường trực gồm Nguyễn Văn An và Trần Văn Bình.") == []
+
+
+def test_a_private_citizen_described_after_the_name_holds_no_office() -> None:
+    """``ông A (ngụ xã …)``, ``ông A, chủ hộ``: a citizen, even when a title stands before
+    the comma (the title is someone else's: the body whose decision he contests)."""
+    text = ("Không đồng ý với quyết định của Chủ tịch UBND của tỉnh, ông Lê Văn Bảy "
+            "(ngụ xã Tân Phú) tiếp tục khiếu nại.")
+    assert _found(text) == []
+    assert _found("Sau khi gặp Giám đốc Sở Tài nguyên, ông Nguyễn Văn Mười, chủ hộ, đồng ý.") == []
+    # a six-token bridge (``của thành phố, đồng chí``) still reaches the official
+    assert _found("Giám đốc Sở Tài chính của thành phố, đồng chí Nguyễn Văn An cho biết.") == [
+        ("Nguyễn Văn An", ["Giám đốc Sở Tài chính"])
+    ]

@@ -761,3 +761,20 @@ def test_units_short_forms_and_bracketed_brands(raw: str, expected: list[str]) -
 )
 def test_units_and_brands_negatives(raw: str) -> None:
     assert orgs(raw) == []
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Tại xã Tiền Phong (Tiền Phong, Mê Linh) có 200 hộ.",  # a commune in brackets
+        "Chương trình tạo việc làm cho Thanh Niên nông thôn.",
+        "Quyền lợi của Người Lao Động phải được bảo đảm.",  # a contract's capitals
+        "Xe chạy dọc theo Thanh Niên đến Hồ Tây.",  # the street: "along", not a source
+    ],
+)
+def test_newspaper_names_in_other_roles(raw: str) -> None:
+    assert orgs(raw) == []
+
+
+def test_a_newspaper_cited_in_brackets() -> None:
+    assert orgs("Quy định rất rõ như vậy (Tuổi Trẻ ngày 27-12-2005).") == ["Tuổi Trẻ"]

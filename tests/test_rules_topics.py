@@ -500,3 +500,32 @@ def test_a_stopgap_is_not_firefighting() -> None:
     """``chỉ là chữa cháy`` (a stopgap) is said of policy; firefighting is SECURITY."""
     assert "SECURITY" not in lab("Lần sửa luật này chỉ là chữa cháy.")
     assert "SECURITY" in lab("Lực lượng chữa cháy đã có mặt sau 10 phút.")
+
+
+@pytest.mark.parametrize(
+    ("text", "topic", "present"),
+    [
+        # a state department named by any sector word inspects: not Party work
+        ("Sở Công nghiệp kiểm tra, giám sát các cửa hàng kinh doanh xăng dầu.", "PARTY", False),
+        ("Bộ Tài chính sẽ kiểm tra, giám sát việc sử dụng vốn ngân sách.", "PARTY", False),
+        # a visiting delegation of a Party committee is not an inspection
+        ("Đoàn công tác của Tỉnh ủy đã đến thăm, tặng quà các gia đình chính sách.", "PARTY",
+         False),
+        # the constitution's "people exercise state power" is not abuse of office
+        ("Nhân dân sử dụng quyền lực nhà nước thông qua Quốc hội và HĐND.", "PARTY", False),
+        # markets, debts and deadlines are not floods
+        ("Các dự án trọng điểm đang chạy nước rút để kịp khánh thành.", "SOCIETY", False),
+        ("Thị trường trong nước đang bị ngập hàng Trung Quốc giá rẻ.", "SOCIETY", False),
+        ("Giá các mặt hàng nhu yếu phẩm liên tục tăng trong quý I.", "SOCIETY", False),
+        ("Hàng ngàn nhà dân bị ngập sâu trong nước.", "SOCIETY", True),
+        # a formality, a court's procedure: not an administrative procedure
+        ("Sau phần thủ tục, đại hội đi vào thảo luận các văn kiện.", "GOVERNANCE", False),
+        ("Tòa trả hồ sơ vì vi phạm thủ tục tố tụng.", "GOVERNANCE", False),
+        # firefighting described as a task stays SECURITY; a policy stopgap is not
+        ("Nhiệm vụ chính của đội là chữa cháy và cứu hộ tại khu công nghiệp.", "SECURITY", True),
+        ("Ngân hàng Nhà nước phải bơm tiền chữa cháy cho thị trường.", "SECURITY", False),
+    ],
+)
+def test_review_counter_examples(text: str, topic: str, present: bool) -> None:
+    """Counter-examples a review ran against this stop's topic classes."""
+    assert (topic in lab(text)) is present

@@ -393,7 +393,7 @@ def _old_spellings(phrases: tuple[str, ...]) -> tuple[str, ...]:
     old = {"Quy": "Qui", "quy": "qui", "Quỹ": "Quĩ", "quỹ": "quĩ"}
     extra = []
     for p in phrases:
-        q = re.sub(r"\b(Quy|quy|Quỹ|quỹ)", lambda m: old[m.group(1)], p)
+        q = re.sub(r"\b(Quy|quy|Quỹ|quỹ)\b", lambda m: old[m.group(1)], p)
         if q != p and q not in phrases:
             extra.append(q)
     return phrases + tuple(extra)
@@ -478,9 +478,13 @@ MEDIA_NAMES: tuple[str, ...] = (
 # Words right before a paper's name that make it the paper: a lower-case ``báo``/``tờ``
 # (the generic head stays outside, guideline), a reporter, a source or an addressee.
 MEDIA_CONTEXT: tuple[str, ...] = (
-    "báo", "tờ", "tạp chí", "phóng viên", "pv", "theo", "với", "trả lời", "cho", "trên", "của",
-    "như", "(",
+    "báo", "tờ", "tạp chí", "phóng viên", "pv", "theo", "với", "trả lời", "trên", "như", "(",
 )
+# ``theo`` after these is "along" (``dọc theo Thanh Niên``: the street), not a source.
+MEDIA_NOT_AFTER: frozenset[str] = frozenset({"dọc", "men", "chạy", "đi"})
+# A bracket holds a paper (``(Tuổi Trẻ ngày 27-12)``, ``(Thanh Niên đã thông tin)``) when
+# one of these follows its name; ``(Tiền Phong, Mê Linh)`` is a commune.
+MEDIA_IN_BRACKET_NEXT: frozenset[str] = frozenset({")", "ngày", "số", "đã", "vừa"})
 # Abbreviations only tagged in brackets or as a byline (too ambiguous bare).
 BYLINE_ONLY: frozenset[str] = frozenset({"NLĐ"})
 

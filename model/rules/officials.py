@@ -282,14 +282,41 @@ def _coref(toks: Sequence[Tok], memory: DocMemory) -> list[_Cand]:
     return [_Cand(s, e, "memory", "officials.coref") for s, e in coref.mentions(toks, memory)]
 
 
+# What a text says right after a private citizen's name: where he lives or what he is
+# (``ông Lê Văn Bảy (ngụ xã Tân Phú)``, ``ông Tư Minh, một nông dân``, ``…, chủ hộ``).
+# (not a bare ``, người dân``: ``Theo chị Mai, người dân đã hiến đất`` starts a clause)
+_PRIVATE_AFTER = (("ngụ",), ("trú",), ("chủ", "hộ"), ("sn",), ("sinh", "năm"),
+                  ("một", "nông"), ("một", "người", "dân"), ("một", "hộ"), ("một", "cư"),
+                  ("một", "tiểu"), ("một", "công", "nhân"))
+
+
+def _private_citizen(toks: Sequence[Tok], b: int) -> bool:
+    """The name ending at ``b`` is followed by ``(``/``,`` and a private citizen's
+    description: he holds no office, whatever title a nearby word seems to give him."""
+    if b >= len(toks) or toks[b].text not in ("(", ","):
+        return False
+    words = [t.low for t in toks[b + 1:b + 4]]
+    return any(words[:len(p)] == list(p) for p in _PRIVATE_AFTER)
+
+
 def _candidates(toks: Sequence[Tok], memory: DocMemory) -> list[_Cand]:
     roster = _roster_mask(toks)
-    return (
+    cands = (
         _after_trigger(toks, memory, roster)
         + _title_before(toks, memory)
         + _title_after(toks, roster)
         + _coref(toks, memory)
     )
+    return [c for c in cands
+            if not _private_citizen(toks, c.last) and not _household_nickname(toks, c)]
+
+
+def _household_nickname(toks: Sequence[Tok], c: _Cand) -> bool:
+    """``gia đình ông Ba Hai``: a nickname for a household is a private family's head, not
+    the official who shares the given name."""
+    return (c.last - c.first == 2 and toks[c.first].text in coref.BIRTH_ORDER_NAMES
+            and c.first >= 2 and toks[c.first - 1].low in ("ông", "bà", "anh", "chị")
+            and toks[c.first - 2].low in ("đình", "nhà", "hộ"))
 
 
 _RANK = {"dongchi": 0, "title": 1, "roster": 1, "memory": 2, "ongba": 3}

@@ -244,9 +244,23 @@ class _Parser(HeadParser):
             if k < self.n and t[k].cap and not online:
                 continue  # part of a longer name (``Thanh Niên Xung Phong``)
             asks = i == 0 and k < self.n and t[k].text == ":"  # an interview's question
-            if online or asks or any(self._preceded_by(i, words) for words in _MEDIA_CONTEXT):
+            if online or asks or self._media_context(i, k):
                 return k + 1 if online else k
         return None
+
+    def _media_context(self, i: int, k: int) -> bool:
+        """The words before a paper's name [i, k) make it the paper: a reporter, ``báo``,
+        a source (``Theo``, not ``dọc theo``), an interviewer, or a bracket that cites it."""
+        t = self.t
+        for words in _MEDIA_CONTEXT:
+            if not self._preceded_by(i, words):
+                continue
+            if words == ("theo",) and i >= 2 and t[i - 2].low in lex.MEDIA_NOT_AFTER:
+                continue
+            if words == ("(",) and not (k < self.n and t[k].low in lex.MEDIA_IN_BRACKET_NEXT):
+                continue
+            return True
+        return False
 
     def _preceded_by(self, i: int, words: tuple[str, ...]) -> bool:
         """The lower-cased tokens right before ``i`` are ``words``."""

@@ -163,7 +163,7 @@ _PARTY_INSPECTION = re.compile(
 # guideline adds PARTY only "when Party inspection is meant too").
 _STATE_OVERSEER = re.compile(
     _B + r"(?:UBND|Ủy ban nhân dân|Chính phủ|chính quyền|cơ quan (?:chức năng|nhà nước|quản lý)|"
-    r"Viện kiểm sát|quản lý thị trường|(?-i:Sở|Bộ|Cục|Chi cục) (?-i:[A-ZĐ]))" + _E, re.IGNORECASE
+    r"Viện kiểm sát|quản lý thị trường|(?-i:(?:Sở|Bộ|Cục|Chi cục) [A-ZĐ])\w*)" + _E, re.IGNORECASE
 )
 # Oversight of public duties by elected bodies and inspectorates ("HĐND tỉnh giám sát việc
 # giải quyết khiếu nại", "Đoàn giám sát của Quốc hội"): the guideline's "state inspection of

@@ -113,8 +113,10 @@ PARTY: list[Cue] = [
        r"đổ (hết |hoàn toàn )?lỗi|dung dưỡng|tiếp tay|sân sau|bảo kê", 0.6),
     _c(r"kê khai tài sản|minh bạch tài sản|tài sản,? thu nhập", 0.75),
     # abuse of office for private gain, and a Party committee's team verifying it
-    _c(r"(sử dụng|dùng|lợi dụng) quyền lực|lạm quyền|lộng quyền|chi sai mục đích", 0.6),
-    _c(r"(tổ|đoàn) (công tác|kiểm tra|xác minh) (của )?(Tỉnh|Thành|Huyện|Quận|Thị|Đảng) ủy", 0.75),
+    _c(r"(sử dụng|dùng|lợi dụng) quyền lực (để|nhằm)|lạm quyền|lộng quyền", 0.6),
+    # (a visiting ``đoàn công tác của Tỉnh ủy`` is a delegation, not an inspection)
+    _c(r"(tổ (công tác|kiểm tra|xác minh)|đoàn (kiểm tra|xác minh)) (của )?"
+       r"(Tỉnh|Thành|Huyện|Quận|Thị|Đảng) ủy", 0.75),
     _c(r"nội chính", 0.85),  # guideline: nội chính is PARTY and SECURITY
     # Personnel work (cadres)
     _c(r"công tác cán bộ", 0.9),
@@ -273,7 +275,9 @@ GOVERNANCE: list[Cue] = [
     _c(r"rút giấy phép|thu hồi giấy phép|cấp phép|giấy phép|cấp giấy chứng nhận|"
        r"giấy chứng nhận quyền sử dụng đất|sổ đỏ|sổ hồng|làm thủ tục|"
        r"thủ tục (hải quan|cấp|đăng ký|đầu tư|xuất nhập cảnh|giấy tờ|pháp lý)", 0.6),
-    _c(r"thủ tục", 0.5),  # an administrative procedure, nearly always
+    # an administrative procedure, nearly always; not a formality, a court's or a bank's
+    _c(r"(?<!phần )(?<!là )(?<!tính )thủ tục(?! (tố tụng|phá sản|vay|ngân hàng|hình thức))",
+       0.5),
     _c(r"sai thẩm quyền|vượt thẩm quyền|trái thẩm quyền|không đúng thẩm quyền", 0.6),
     _c(r"cơ chế quản lý|công tác quản lý|biện pháp quản lý|buông lỏng quản lý|"
        r"quản lý (chặt chẽ|lỏng lẻo|tài chính nhà nước|tài sản nhà nước)|chức năng quản lý", 0.6),
@@ -340,8 +344,9 @@ SECURITY: list[Cue] = [
        r"chai xăng|phá phách|đe dọa (đến )?tính mạng", 0.75),
     _c(r"truy nã|thi hành án hình sự|phạm nhân|trại giam|đặc xá", 0.75),
     # "chỉ là chữa cháy", "kiểu chữa cháy": a stopgap, said of policy, not firefighting
-    _c(r"phòng cháy|(?<!là )(?<!kiểu )(?<!tính )(?<!pháp )(?<!cách )chữa cháy(?! tạm)|PCCC|"
-       r"cháy nổ|cứu nạn, cứu hộ", 0.7),
+    _c(r"phòng cháy|(?<!chỉ là )(?<!kiểu )(?<!tính )(?<!tính chất )(?<!giải pháp )"
+       r"(?<!cách làm )(?<!tiền )chữa cháy(?! tạm| cho (thị trường|ngân sách|doanh nghiệp))|"
+       r"PCCC|cháy nổ|cứu nạn, cứu hộ", 0.7),
     _c(r"ổn định chính trị|chính trị" + _DASH + r"xã hội ổn định", 0.5),
     _c(r"nội chính", 0.85),  # guideline: nội chính is PARTY and SECURITY
 ]
@@ -407,9 +412,11 @@ SOCIETY: list[Cue] = [
     _c(r"[Ss]óng thần", 0.8, cs=True),  # "Sóng Thần" is a place name
     _c(r"cứu trợ|khắc phục hậu quả", 0.6),
     # a disaster told by its effects and the relief (guideline: disaster response is SOCIETY)
-    _c(r"bị ngập|ngập sâu|ngập nặng|nước rút|lũ rút|bị cô lập|cô lập hoàn toàn|sơ tán|"
-       r"nhu yếu phẩm|mì tôm|màn trời chiếu đất|tìm kiếm cứu nạn|phao cứu sinh|vùng lũ|"
-       r"vùng ngập", 0.55),
+    # (not the market's or a debtor's "ngập", nor "chạy nước rút" towards a deadline)
+    _c(r"bị ngập (sâu|nặng|nước|lụt|úng|trong nước|từ)|(nhà|đường|hộ|xã|phường) [^.;,]{0,20}"
+       r"bị ngập|ngập sâu (trong nước|từ|\d)|(?<!chạy )nước rút|lũ rút|bị cô lập|"
+       r"cô lập hoàn toàn|sơ tán|màn trời chiếu đất|tìm kiếm cứu nạn|vùng lũ|vùng ngập|"
+       r"cứu đói|(phát|tặng|cứu trợ|hỗ trợ|xuất kho)[^.;]{0,25}(mì tôm|nhu yếu phẩm)", 0.55),
     _c(r"nước sạch", 0.4),
     _c(r"trẻ em|người cao tuổi|người khuyết tật|bình đẳng giới|dân số", 0.7),
     _c(r"chất độc da cam|nạn nhân da cam|nỗi đau da cam|dioxin", 0.8),
