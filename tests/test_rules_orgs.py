@@ -776,5 +776,13 @@ def test_newspaper_names_in_other_roles(raw: str) -> None:
     assert orgs(raw) == []
 
 
+@pytest.mark.parametrize(
+    "raw", ["Đại biểu HĐND 3 cấp đã tiếp xúc cử tri.", "Đại biểu HĐND ba cấp đã họp."]
+)
+def test_councils_of_several_levels_are_generic(raw: str) -> None:
+    """Guideline: ``HĐND các cấp`` is generic; so are the councils of "3 levels"."""
+    assert orgs(raw) == []
+
+
 def test_a_newspaper_cited_in_brackets() -> None:
     assert orgs("Quy định rất rõ như vậy (Tuổi Trẻ ngày 27-12-2005).") == ["Tuổi Trẻ"]

@@ -375,6 +375,9 @@ class NameParser:
             return False
         if self.t[e].low in ("các", "nhiều", "những", "mọi"):
             return True  # ``UBND các xã``, ``UBND nhiều xã``: a set of bodies
+        if ((self.t[e].text.isdigit() or self.t[e].low in ("hai", "ba", "bốn"))
+                and self._ok(e + 1) and self.t[e + 1].low == "cấp"):
+            return True  # ``đại biểu HĐND 3 cấp``: the councils of three levels
         return self.t[e].low == "cấp" and bool(LEVELS.match(self.t, e + 1))
 
     def _generic_before(self, i: int) -> bool:
