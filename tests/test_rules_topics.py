@@ -529,3 +529,10 @@ def test_a_stopgap_is_not_firefighting() -> None:
 def test_review_counter_examples(text: str, topic: str, present: bool) -> None:
     """Counter-examples a review ran against this stop's topic classes."""
     assert (topic in lab(text)) is present
+
+
+def test_a_business_or_political_climate_is_not_the_environment() -> None:
+    for text in ("Môi trường làm ăn của tỉnh đã được cải thiện nhiều.",
+                 "Cần tạo môi trường cạnh tranh lành mạnh cho doanh nghiệp."):
+        assert "SOCIETY" not in lab(text)
+    assert "SOCIETY" in lab("Nhiều cơ sở sản xuất gây ô nhiễm môi trường.")

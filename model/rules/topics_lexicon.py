@@ -400,7 +400,8 @@ SOCIETY: list[Cue] = [
     _c(r"thể dục|thể thao", 0.7),
     # not the business climate, nor a body's name (Sở Tài nguyên và Môi trường)
     _c(r"(?<!tài nguyên )(?<!tài nguyên và )môi trường"
-       r"(?! đầu tư| kinh doanh| sản xuất| làm việc| pháp lý| mạng)", 0.75),
+       r"(?! đầu tư| kinh doanh| sản xuất| làm việc| pháp lý| mạng| làm ăn| cạnh tranh|"
+       r" chính trị| học thuật| thương mại| tài chính)", 0.75),
     _c(r"rác thải|chất thải|ô nhiễm|biến đổi khí hậu|khí thải|nước thải|bụi mịn", 0.85),
     _c(r"nông thôn mới|NTM", 0.9),
     _c(r"văn minh đô thị|đô thị văn minh|nếp sống văn minh", 0.85),
