@@ -286,3 +286,20 @@ def test_the_discriminator_learns_to_spot_replaced_tokens():
     accuracy = float(((logits > 0).float() == replaced).float().mean())
     base_rate = 1 - float(replaced.mean())
     assert accuracy > base_rate + 0.05
+
+
+def test_a_resumed_run_saves_after_its_first_checkpoint_is_rotated_away(tmp_path):
+    """Resuming reads the tokenizer from a copy in the run's folder: the Trainer deletes old
+    checkpoints (2 kept), and a tokenizer read from the resumed one could not be saved
+    once that one was gone (every later checkpoint save then failed)."""
+    out = tmp_path / "run"
+    pretrain(SEEDS[:2], out, objective="mlm", max_steps=4, save_steps=4, **TINY)
+    args = ["pretrain", "--corpus", *map(str, SEEDS[:2]), "--out", str(out),
+            "--objective", "mlm", "--max-steps", "10", "--save-steps", "2",
+            "--resume-from-checkpoint", "last", *_cli_flags(**TINY)]
+    assert cli_main(args) == 0
+    kept = sorted(p.name for p in (out / "checkpoints").iterdir())
+    assert "checkpoint-4" not in kept and "checkpoint-10" in kept  # rotated, then saved
+    assert (out / "checkpoints" / "checkpoint-10" / "vocab.txt").is_file()
+    info = json.loads((out / "backbone.json").read_text())
+    assert info["pretrained_steps"] == 10

@@ -253,6 +253,11 @@ def _check_settings(out: Path, settings: dict[str, Any], resuming: bool) -> None
     path.write_text(json.dumps(settings, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
+# What a checkpoint holds of its tokenizer (PhobertTokenizer: vocabulary, BPE merges, config).
+_TOKENIZER_FILES = frozenset({"vocab.txt", "bpe.codes", "added_tokens.json",
+                              "tokenizer_config.json", "special_tokens_map.json"})
+
+
 def _tokenizer(base, last, tokenizer_from, cache: Path, out: Path, vocab_size: int,
                show_progress: bool):
     """The run's PhobertTokenizer: the base model's, the checkpoint's, a reused one, or
@@ -262,7 +267,16 @@ def _tokenizer(base, last, tokenizer_from, cache: Path, out: Path, vocab_size: i
     if base is not None:
         tok = AutoTokenizer.from_pretrained(str(base))
     elif last is not None and (Path(last) / "vocab.txt").is_file():
-        tok = AutoTokenizer.from_pretrained(last)  # the vocabulary the checkpoint uses
+        # the vocabulary the checkpoint uses, read from a copy in the run's own folder: the
+        # Trainer deletes old checkpoints (save_total_limit), and a PhobertTokenizer saves
+        # by copying the files it was loaded from, so loading from the checkpoint itself
+        # made every save after that checkpoint's rotation fail
+        dst = out / "tokenizer"
+        dst.mkdir(parents=True, exist_ok=True)
+        for src in Path(last).iterdir():
+            if src.name in _TOKENIZER_FILES:
+                shutil.copy(src, dst / src.name)
+        tok = AutoTokenizer.from_pretrained(str(dst))
     elif tokenizer_from is not None:
         src, dst = Path(tokenizer_from), out / "tokenizer"
         if not ((src / "vocab.txt").is_file() and (src / "bpe.codes").is_file()):
