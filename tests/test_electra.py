@@ -303,3 +303,18 @@ def test_a_resumed_run_saves_after_its_first_checkpoint_is_rotated_away(tmp_path
     assert (out / "checkpoints" / "checkpoint-10" / "vocab.txt").is_file()
     info = json.loads((out / "backbone.json").read_text())
     assert info["pretrained_steps"] == 10
+
+
+def test_resume_skips_a_checkpoint_left_half_written(tmp_path):
+    """A run killed while saving leaves a newer folder without ``trainer_state.json``;
+    ``--resume-from-checkpoint last`` takes the newest complete one instead of failing."""
+    from phogov.training.trainer import last_complete_checkpoint
+
+    for step, complete in ((4, True), (8, True), (12, False)):
+        ckpt = tmp_path / f"checkpoint-{step}"
+        ckpt.mkdir()
+        (ckpt / "model.safetensors").write_bytes(b"")
+        if complete:
+            (ckpt / "trainer_state.json").write_text("{}")
+    assert last_complete_checkpoint(tmp_path) == str(tmp_path / "checkpoint-8")
+    assert last_complete_checkpoint(tmp_path / "missing") is None

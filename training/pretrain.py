@@ -46,7 +46,7 @@ from phogov.training.phobert_format import (
     roberta_config,
     save_backbone,
 )
-from phogov.training.trainer import RunArguments, resolve_bf16
+from phogov.training.trainer import RunArguments, last_complete_checkpoint, resolve_bf16
 
 logger = logging.getLogger(__name__)
 
@@ -224,17 +224,15 @@ def save_loss_curve(
 
 
 def _checkpoint_to_resume(ckpt_dir: Path, resume: bool, resume_from_checkpoint: str | None):
-    """``'last'`` or ``resume`` → the newest checkpoint (None when there is none); a path →
-    that checkpoint, which must exist."""
-    from transformers.trainer_utils import get_last_checkpoint
-
+    """``'last'`` or ``resume`` → the newest complete checkpoint (None when there is none);
+    a path → that checkpoint, which must exist."""
     if resume_from_checkpoint and resume_from_checkpoint != "last":
         path = Path(resume_from_checkpoint)
         if not (path / "trainer_state.json").is_file():
             raise FileNotFoundError(f"{path}: not a checkpoint (no trainer_state.json)")
         return str(path)
     if resume_from_checkpoint == "last" or resume:
-        return get_last_checkpoint(str(ckpt_dir)) if ckpt_dir.is_dir() else None
+        return last_complete_checkpoint(ckpt_dir)
     return None
 
 

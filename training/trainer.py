@@ -189,15 +189,30 @@ def _training_arguments(args: TrainerArguments, work: Path, epochs: float, bf16:
     )
 
 
+def last_complete_checkpoint(folder: Path) -> str | None:
+    """The newest ``checkpoint-N`` in ``folder`` that was written to the end (it has its
+    ``trainer_state.json``), or None. A run killed while saving leaves a newer, partial
+    folder behind; resuming from it would fail, so it is skipped with a warning."""
+    if not folder.is_dir():
+        return None
+    steps = sorted(
+        (int(p.name.split("-", 1)[1]), p) for p in folder.iterdir()
+        if p.is_dir() and p.name.startswith("checkpoint-") and p.name[11:].isdigit()
+    )
+    for _, path in reversed(steps):
+        if (path / "trainer_state.json").is_file():
+            return str(path)
+        logger.warning("%s: an incomplete checkpoint (no trainer_state.json), skipped", path)
+    return None
+
+
 def _resume_arg(args: TrainerArguments, work: Path) -> str | bool | None:
     """``last`` → this stage's last checkpoint if it has one; a path → only its own stage."""
-    from transformers.trainer_utils import get_last_checkpoint
-
     value = args.resume_from_checkpoint
     if not value:
         return None
     if value == "last":
-        return get_last_checkpoint(str(work)) if work.is_dir() else None
+        return last_complete_checkpoint(work)
     path = Path(value).resolve()
     return str(path) if work.resolve() in path.parents else None
 
