@@ -326,3 +326,10 @@ def test_a_private_citizen_described_after_the_name_holds_no_office() -> None:
     assert _found("Giám đốc Sở Tài chính của thành phố, đồng chí Nguyễn Văn An cho biết.") == [
         ("Nguyễn Văn An", ["Giám đốc Sở Tài chính"])
     ]
+
+
+def test_a_judge_is_a_head_only_people_hold() -> None:
+    """``thẩm phán Weinstein``: one foreign surname after a judge's title is the judge."""
+    assert _found("Năm ngoái, thẩm phán Weinstein đã bác đơn kiện.") == [
+        ("Weinstein", ["thẩm phán"])
+    ]

@@ -786,3 +786,17 @@ def test_councils_of_several_levels_are_generic(raw: str) -> None:
 
 def test_a_newspaper_cited_in_brackets() -> None:
     assert orgs("Quy định rất rõ như vậy (Tuổi Trẻ ngày 27-12-2005).") == ["Tuổi Trẻ"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # a name ends before a verb (guideline), also one that starts with "xem"/"kiến"
+        ("Trung tâm kiến nghị Sở Giao thông - Công chính xem xét.", ["Sở Giao thông - Công chính"]),
+        ("Sở Qui hoạch - kiến trúc đã họp.", ["Sở Qui hoạch - kiến trúc"]),  # a noun: kept
+        # a paper's credit alone on its line
+        ("Thanh Niên", ["Thanh Niên"]),
+    ],
+)
+def test_verb_boundaries_and_source_credits(raw: str, expected: list[str]) -> None:
+    assert orgs(raw) == expected

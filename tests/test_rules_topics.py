@@ -536,3 +536,38 @@ def test_a_business_or_political_climate_is_not_the_environment() -> None:
                  "Cần tạo môi trường cạnh tranh lành mạnh cho doanh nghiệp."):
         assert "SOCIETY" not in lab(text)
     assert "SOCIETY" in lab("Nhiều cơ sở sản xuất gây ô nhiễm môi trường.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a source credit or a digest's header alone on its line is furniture
+        ("Thanh Niên", []),
+        ("(Tuổi Trẻ)", []),
+        ("Tin vắn ngày 2/7", []),
+    ],
+)
+def test_source_credits_and_digest_headers_have_no_topic(text: str, expected: list[str]) -> None:
+    assert lab(text) == expected
+
+
+def test_third_reading_classes() -> None:
+    """Residence and business registration are administrative acts (GOVERNANCE); FDI's
+    "quốc gia và vùng lãnh thổ" is no border; a reception frames a speech (EVENT)."""
+    assert "GOVERNANCE" in lab("Công dân được đăng ký thường trú khi có chỗ ở hợp pháp.")
+    assert "GOVERNANCE" in lab("Sở tạm ngưng việc cấp đăng ký kinh doanh dịch vụ Internet.")
+    assert "SECURITY" not in lab("Nhật Bản đứng thứ ba trong các quốc gia và vùng lãnh thổ "
+                                 "đầu tư vào Việt Nam.")
+    assert "SECURITY" in lab("Lực lượng biên phòng bảo vệ chủ quyền lãnh thổ quốc gia.")
+    assert "EVENT" in lab("Tại buổi tiếp đoàn nhà đầu tư, Chủ tịch nước Trần Đức Lương cho biết "
+                          "sẽ tạo điều kiện.")
+    assert "SOCIETY" in lab("Hơn 2 triệu người dân bị nhiễm độc trực tiếp.")
+
+
+def test_story_does_not_reach_a_source_credit() -> None:
+    """A crime story's plain sentences take SECURITY; its source credit does not."""
+    doc = _doc([
+        "Cơ quan điều tra đã khởi tố vụ án.", "Bị can đã khai nhận hành vi.",
+        "Tòa tuyên phạt bị cáo 5 năm tù.", "Hắn sinh năm 1970.", "Thanh Niên",
+    ])
+    assert doc[3] == ["SECURITY"] and doc[4] == []

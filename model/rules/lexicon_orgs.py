@@ -270,7 +270,7 @@ NAME_END_WORDS: frozenset[str] = frozenset("thuộc của tại ở cũng đã s
 TRADE_BIGRAMS: frozenset[tuple[str, str]] = frozenset(
     {("vận", "tải"), ("thực", "phẩm"), ("xuất", "nhập"), ("chuyển", "phát"), ("cấp", "nước"),
      ("cấp", "thoát"), ("thu", "mua"), ("giải", "trí"), ("bảo", "hiểm"), ("dự", "trữ"),
-     ("dự", "án"), ("giải", "phóng")}
+     ("dự", "án"), ("giải", "phóng"), ("kiến", "trúc"), ("kiến", "thiết")}
 )
 # Heads whose proper name may be one word (``Câu lạc bộ Paris``, ``Xí nghiệp Hòa Bình``).
 SINGLE_NAME_HEADS: frozenset[str] = frozenset(

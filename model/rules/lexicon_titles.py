@@ -86,7 +86,7 @@ TITLE_HEADS: tuple[str, ...] = tuple(
 PERSON_HEADS: tuple[str, ...] = RANKS + (
     "tổng thống", "phó tổng thống", "thủ tướng", "phó thủ tướng", "ngoại trưởng",
     "quốc vương", "nghị sĩ", "thượng nghị sĩ", "hạ nghị sĩ", "người phát ngôn", "đại sứ",
-    "phát ngôn viên", "bộ trưởng", "thứ trưởng",
+    "phát ngôn viên", "bộ trưởng", "thứ trưởng", "thẩm phán", "chánh án",
 )
 # Words written before a head that belong to the title (``nguyên Bộ trưởng``).
 TITLE_PREFIXES: frozenset[str] = frozenset({"nguyên", "quyền", "cựu", "tân"})

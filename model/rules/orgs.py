@@ -244,7 +244,8 @@ class _Parser(HeadParser):
             if k < self.n and t[k].cap and not online:
                 continue  # part of a longer name (``Thanh Niên Xung Phong``)
             asks = i == 0 and k < self.n and t[k].text == ":"  # an interview's question
-            if online or asks or self._media_context(i, k):
+            alone = i == 0 and (k == self.n or (k + 1 == self.n and t[k].text == "."))  # credit
+            if online or asks or alone or self._media_context(i, k):
                 return k + 1 if online else k
         return None
 

@@ -27,7 +27,8 @@ FUNCTION_WORDS = frozenset(
 VERB_STARTS = FUNCTION_WORDS | frozenset(
     "đề yêu cho chỉ quyết thực triển phối ký trao tiếp gửi báo xử giải nhận tham "
     "tiến đưa lập khởi hỗ kiểm chịu cắm tạm ước tuyên khẳng nhấn kêu bàn chấp mở cấp "
-    "thu bố họp nêu vận chuẩn hướng tăng giảm dự bán mua lấy đem thỏa cam phản".split()
+    "thu bố họp nêu vận chuẩn hướng tăng giảm dự bán mua lấy đem thỏa cam phản xem kiến"
+    .split()
 )
 # Unambiguous predicate starts: a bare capitalised name may end right before them.
 # Speech and stance verbs (``nói``, ``hỏi``, ``thừa nhận``) are among them.

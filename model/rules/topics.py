@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from phogov.rules.lexicon_orgs import MEDIA_NAMES
 from phogov.rules.prefilter import LiteralIndex, openings
 from phogov.rules.topics_lexicon import _B, _E, LEXICONS, Cue
 from phogov.types import TOPIC_LABELS
@@ -201,9 +202,22 @@ _DATED_LINK = re.compile(r"\S\(\d{1,2}/\d{1,2}/\d{4}\)\s*$")
 _LINK_MARK = re.compile(r"^\s*(?:>>|&gt;&gt;)")
 
 
+# A source credit alone on its line (``Thanh Niên``, ``(Tuổi Trẻ)``, ``TTXVN``) and a digest's
+# header (``Tin vắn ngày 2/7``): furniture, whatever the story around them.
+_SOURCE_LINE = re.compile(
+    r"^\s*\(?\s*(?:theo\s+)?(?:" + "|".join(
+        re.escape(n) for n in sorted(MEDIA_NAMES, key=len, reverse=True))
+    + r"|TTXVN|VnExpress|VietNamNet|Vietnamnet|VTV|VOV|SGGP|NLĐ|TTO|QĐND|CAND|PLVN)"
+    r"(?:\s+Online)?\s*\)?\s*\.?\s*$"
+)
+_DIGEST_HEADER = re.compile(r"^\s*tin vắn(?:\s+ngày\s+[\d/.-]+)?\s*:?\s*$", re.IGNORECASE)
+
+
 def is_furniture(text: str) -> bool:
     """True for page furniture that the guideline leaves without a topic."""
     if _FURNITURE_PREFIX.match(text) or _LINK_MARK.match(text):
+        return True
+    if _SOURCE_LINE.match(text) or _DIGEST_HEADER.match(text):
         return True
     if _DATED_LINK.search(text) and len(text.split()) <= 30:
         return True

@@ -271,6 +271,9 @@ GOVERNANCE: list[Cue] = [
     # supervision by the state (HĐND, Quốc hội, inspectors; topics.py keeps it for those only)
     _c(r"kiểm tra,? giám sát|(đoàn|chương trình|hoạt động|kết quả|công tác) giám sát|"
        r"giám sát (việc|hoạt động|chuyên đề)", 0.6, group="state_insp"),
+    # residence and civil registration, business registration: administrative acts
+    _c(r"hộ khẩu|(đăng ký|nhập) (thường trú|tạm trú|hộ khẩu)|hộ tịch|"
+       r"(cấp|thu hồi|tạm ngưng (việc )?cấp) (giấy )?đăng ký kinh doanh|đăng ký kinh doanh", 0.6),
     # licences, land titles and other administrative acts of the state
     _c(r"rút giấy phép|thu hồi giấy phép|cấp phép|giấy phép|cấp giấy chứng nhận|"
        r"giấy chứng nhận quyền sử dụng đất|sổ đỏ|sổ hồng|làm thủ tục|"
@@ -301,7 +304,8 @@ SECURITY: list[Cue] = [
     _c(r"trật tự,? an toàn xã hội|trật tự xã hội|trật tự kỷ cương xã hội", 0.9),
     _c(r"trật tự,? an toàn giao thông|tai nạn giao thông", 0.6),
     # "nhà có chủ quyền" is property title, not sovereignty
-    _c(r"biên giới|chủ quyền(?! nhà| đất| hợp lệ| sử dụng)|mốc giới|lãnh thổ", 0.85),
+    # (``các quốc gia và vùng lãnh thổ`` is how FDI statistics name investors' homes)
+    _c(r"biên giới|chủ quyền(?! nhà| đất| hợp lệ| sử dụng)|mốc giới|(?<!vùng )lãnh thổ", 0.85),
     _c(r"quân sự|quân đội|bộ đội|lực lượng vũ trang|dân quân|khu vực phòng thủ", 0.85, cs=True),
     _c(r"tuyển quân|giao quân|nghĩa vụ quân sự|diễn tập", 0.8),
     _c(r"lực lượng công an|công an nhân dân|công an xã|cảnh sát", 0.7),
@@ -412,6 +416,7 @@ SOCIETY: list[Cue] = [
        r"cúp nước|mất nước sinh hoạt", 0.8),
     _c(r"[Ss]óng thần", 0.8, cs=True),  # "Sóng Thần" is a place name
     _c(r"cứu trợ|khắc phục hậu quả", 0.6),
+    _c(r"nhiễm độc|ngộ độc", 0.6),  # health
     # a disaster told by its effects and the relief (guideline: disaster response is SOCIETY)
     # (not the market's or a debtor's "ngập", nor "chạy nước rút" towards a deadline)
     _c(r"bị ngập (sâu|nặng|nước|lụt|úng|trong nước|từ)|(nhà|đường|hộ|xã|phường) [^.;,]{0,20}"
@@ -440,7 +445,8 @@ EVENT: list[Cue] = [
     _c(r"khai mạc|bế mạc", 0.85),
     _c(r"kết luận (của )?(hội nghị|buổi|phiên|kỳ họp|cuộc họp)", 0.85),
     _c(r"(tại|trong|bên lề) (hội nghị|hội thảo|buổi lễ|lễ|buổi làm việc|phiên họp|kỳ họp|"
-       r"đại hội|tọa đàm|chương trình|cuộc họp|buổi họp|họp báo|buổi họp báo)", 0.85),
+       r"đại hội|tọa đàm|chương trình|cuộc họp|buổi họp|họp báo|buổi họp báo|buổi tiếp|"
+       r"cuộc tiếp|buổi gặp|cuộc gặp|buổi tiếp xúc|cuộc tiếp xúc)", 0.85),
     _c(r"(kết thúc|mở đầu|khép lại) (hội nghị|hội thảo|kỳ họp|phiên họp|cuộc họp|tọa đàm)", 0.85),
     _c(r"(đã|có|tổ chức) (cuộc )?họp|cuộc họp (với|giữa)|họp (với|bàn)", 0.7),
     # an elected body passing something is the outcome of its session ("đã được Quốc hội
