@@ -25,7 +25,8 @@ Thường vụ + parent), ``orgs.head_noun`` (head + descriptor + completion),
 (congress bodies), ``orgs.code`` (C14, PC15, PMU 18), ``orgs.party``,
 ``orgs.bracket_abbr``, ``orgs.bracket_name``, ``orgs.byline``, ``orgs.ellipsis``
 (``các Bộ Công an, GD-ĐT``), ``orgs.generic_head`` (``tập đoàn [NIDEC]``),
-``orgs.acronym``, ``orgs.corporate``, ``orgs.facility_owner``, ``orgs.doc_alias``.
+``orgs.acronym``, ``orgs.corporate``, ``orgs.facility_owner``, ``orgs.doc_alias``,
+``orgs.media`` (a newspaper named without ``Báo``: ``phóng viên Tuổi Trẻ``).
 
 Input is one normalised sentence (``phogov.normalize``); spans are in its offsets.
 """
