@@ -225,6 +225,15 @@ def is_furniture(text: str) -> bool:
     return not re.search(r"[^\W\d_]{2,}", rest)  # nothing but times, dates and widgets
 
 
+def _overseers(text: str) -> tuple[bool, bool]:
+    """(an elected body or inspectorate oversees, any state body inspects), both without
+    a Party actor in the sentence (``_OVERSIGHT_BODY``, ``_STATE_OVERSEER``)."""
+    if _PARTY_ACTOR.search(text):
+        return False, False
+    oversight = bool(_OVERSIGHT_BODY.search(text))
+    return oversight, oversight or bool(_STATE_OVERSEER.search(text))
+
+
 def _plan_is_cadre(text: str) -> bool:
     """Every "quy hoạch" in the sentence sits next to cadre vocabulary."""
     hits = list(_PLAN.finditer(text))
@@ -271,9 +280,6 @@ def score(text: str) -> dict[str, float]:
     party_text = _OCCASION.sub(" ", text)
     party_text = _PARTY_REF.sub(" zzpartyref ", party_text)
 
-    party_actor = bool(_PARTY_ACTOR.search(text))
-    oversight = bool(_OVERSIGHT_BODY.search(text)) and not party_actor
-    state_oversight = oversight or (bool(_STATE_OVERSEER.search(text)) and not party_actor)
     cands = _INDEX.candidates(text)
     party_cands = cands if party_text == text else _INDEX.candidates(party_text)
     for topic in TOPIC_LABELS:
@@ -283,10 +289,13 @@ def score(text: str) -> dict[str, float]:
             ev = _evidence(topic, text, cands)
         if topic == "ECONOMY" and _plan_is_cadre(text):
             ev = [(c, w) for c, w in ev if c.group != "plan"]
-        if topic == "PARTY" and state_oversight:
-            ev = [(c, w) for c, w in ev if c.group not in ("insp", "party_insp")]
-        if topic == "GOVERNANCE" and not oversight and _PARTY_INSPECTION.search(text):
-            ev = [(c, w) for c, w in ev if c.group != "state_insp"]
+        # who inspects: read only when an inspection cue fired (most sentences have none)
+        if topic == "PARTY" and any(c.group in ("insp", "party_insp") for c, _ in ev):
+            if _overseers(text)[1]:
+                ev = [(c, w) for c, w in ev if c.group not in ("insp", "party_insp")]
+        if topic == "GOVERNANCE" and any(c.group == "state_insp" for c, _ in ev):
+            if not _overseers(text)[0] and _PARTY_INSPECTION.search(text):
+                ev = [(c, w) for c, w in ev if c.group != "state_insp"]
         scores[topic] = _noisy_or([w for _, w in ev])
 
     # A named speaker with a verb of speech introduces a speech: EVENT.
